@@ -1,0 +1,87 @@
+package org.mezite.auth.internal.grpc;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+
+/**
+ * A plaintext gRPC server bound to one address. Closing it lets calls in flight finish for a grace period, then cuts
+ * the rest off, so that stopping the bundle never hangs on a client that keeps a stream open.
+ */
+final class GrpcEndpoint implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GrpcEndpoint.class);
+
+    private final String name;
+    private final Server server;
+    private final InetSocketAddress address;
+    private final Duration grace;
+
+    private GrpcEndpoint(String name, Server server, Duration grace) {
+        this.name = name;
+        this.server = server;
+        this.address = (InetSocketAddress) server.getListenSockets().get(0);
+        this.grace = grace;
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param name     the listener's name for messages, e.g. {@code auth-grpc}
+     * @param listen   where to bind; port 0 picks a free port
+     * @param setting  the configuration setting that chose {@code listen}, named in the error when binding fails
+     * @param grace    how long {@link #close()} waits for calls in flight
+     * @param services what to serve
+     * @throws IOException when the address cannot be bound, with a message naming the address and the setting
+     */
+    static GrpcEndpoint start(String name, InetSocketAddress listen, String setting, Duration grace,
+            List<BindableService> services) throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(listen);
+        services.forEach(builder::addService);
+        Server server = builder.build();
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new IOException(name + ": cannot listen on " + Addresses.format(listen) + " (" + setting + "): "
+                    + rootMessage(e), e);
+        }
+        return new GrpcEndpoint(name, server, grace);
+    }
+
+    /** The bound address, with the real port when 0 was asked for. */
+    InetSocketAddress address() {
+        return address;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{}: calls still running after {} s, cancelling them", name, grace.toSeconds());
+                server.shutdownNow();
+                server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

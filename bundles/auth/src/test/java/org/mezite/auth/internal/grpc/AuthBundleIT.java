@@ -1,0 +1,146 @@
+package org.mezite.auth.internal.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mezite.api.hub.DatabaseKind;
+import org.mezite.api.hub.DatabaseSettings;
+import org.mezite.api.hub.HubRole;
+import org.mezite.api.hub.HubSettings;
+import org.mezite.api.hub.Listener;
+import org.mezite.api.store.DatabaseStatus;
+import org.mezite.api.store.StoreHealth;
+import org.mezite.proto.auth.v1.AuthServiceGrpc;
+import org.mezite.proto.auth.v1.GetStatusRequest;
+import org.mezite.proto.auth.v1.GetStatusResponse;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+
+/**
+ * The built org.mezite.auth bundle in Felix with exactly the bundles it needs at run time (target/it-bundles), and the
+ * hub's services played by the test through the system bundle, which exports the org.mezite.api packages.
+ */
+class AuthBundleIT {
+
+    @TempDir
+    Path tmp;
+
+    private Framework framework;
+    private ManagedChannel channel;
+
+    @BeforeEach
+    void startFramework() throws Exception {
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
+                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.0.0,org.mezite.api.store;version=1.0.0");
+        config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
+        framework = new FrameworkFactory().newFramework(config);
+        framework.start();
+    }
+
+    @AfterEach
+    void stopFramework() throws Exception {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        framework.stop();
+        framework.waitForStop(30_000);
+    }
+
+    @Test
+    void servesStatusAndHealthOnTheConfiguredAddressWhileTheBundleIsActive() throws Exception {
+        BundleContext context = framework.getBundleContext();
+        context.registerService(HubSettings.class, settings(), null);
+        List<Bundle> bundles = installAndStartAll(context);
+
+        assertThat(bundles).allSatisfy(b -> assertThat(b.getState()).as(b.getSymbolicName()).isEqualTo(Bundle.ACTIVE));
+        InetSocketAddress address = awaitListener(context).address();
+        channel = NettyChannelBuilder.forAddress(address).usePlaintext().build();
+        AuthServiceGrpc.AuthServiceBlockingStub auth = AuthServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+
+        GetStatusResponse withoutStore = auth.getStatus(GetStatusRequest.getDefaultInstance());
+        assertThat(withoutStore.getClusterName()).isEqualTo("it-cluster");
+        assertThat(withoutStore.getVersion()).isEqualTo(System.getProperty("project.version", "0.1.0-SNAPSHOT"));
+        assertThat(withoutStore.getDatabase().getError()).isEqualTo("store not available");
+        assertThat(HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
+
+        StoreHealth store = () -> new DatabaseStatus("sqlite", "jdbc:sqlite:mezite.db", "1", true, "");
+        context.registerService(StoreHealth.class, store, null);
+        GetStatusResponse withStore = auth.getStatus(GetStatusRequest.getDefaultInstance());
+        assertThat(withStore.getDatabase().getHealthy()).isTrue();
+        assertThat(withStore.getDatabase().getSchemaVersion()).isEqualTo("1");
+
+        bundles.stream().filter(b -> "org.mezite.auth".equals(b.getSymbolicName())).findFirst().orElseThrow().stop();
+
+        assertThat(context.getServiceReferences(Listener.class, null)).isEmpty();
+        assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
+                .isInstanceOf(IOException.class);
+    }
+
+    private static List<Bundle> installAndStartAll(BundleContext context) throws Exception {
+        List<Path> jars = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("it.bundles", "target/it-bundles")))) {
+            files.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(jars::add);
+        }
+        jars.add(Path.of(System.getProperty("auth.bundle", "target/org.mezite.auth.jar")));
+        List<Bundle> bundles = new ArrayList<>();
+        for (Path jar : jars) {
+            bundles.add(context.installBundle(jar.toUri().toString()));
+        }
+        for (Bundle bundle : bundles) {
+            bundle.start();
+        }
+        return bundles;
+    }
+
+    private static Listener awaitListener(BundleContext context) throws InterruptedException {
+        ServiceTracker<Listener, Listener> tracker = new ServiceTracker<>(context, Listener.class, null);
+        tracker.open();
+        try {
+            Listener listener = tracker.waitForService(30_000);
+            assertThat(listener).as("the auth-grpc Listener service").isNotNull();
+            assertThat(listener.name()).isEqualTo("auth-grpc");
+            return listener;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    private static HubSettings settings() {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        return new HubSettings("it-cluster", Set.of(HubRole.AUTH), loopback, loopback, loopback, loopback,
+                Path.of("data"), new DatabaseSettings(DatabaseKind.SQLITE, "jdbc:sqlite:mezite.db", "", "", 1));
+    }
+}
