@@ -76,7 +76,8 @@ public final class HubStatusReporter implements HubStatusService {
                 .map(b -> new BundleState(b.getSymbolicName(), b.getVersion().toString(), stateName(b.getState())))
                 .sorted(Comparator.comparing(BundleState::symbolicName))
                 .toList();
-        return new HubStatus(settings.clusterName(), context.getBundle().getVersion().toString(), settings.roles(),
+        String version = context.getBundle().getHeaders().get("Mezite-Version");
+        return new HubStatus(settings.clusterName(), version != null ? version : context.getBundle().getVersion().toString(), settings.roles(),
                 database, bound, bundles);
     }
 
