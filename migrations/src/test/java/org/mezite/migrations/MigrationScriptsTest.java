@@ -28,7 +28,7 @@ class MigrationScriptsTest {
         for (MigrationScript script : MigrationScripts.of(MigrationScripts.POSTGRESQL)) {
             try (InputStream in = script.url().openStream()) {
                 assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(script.fileName())
-                        .containsIgnoringCase("create");
+                        .containsPattern("(?i)\\b(create|alter)\\b");
             }
         }
     }

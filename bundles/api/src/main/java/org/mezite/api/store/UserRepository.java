@@ -47,6 +47,16 @@ public interface UserRepository {
     void setTotpSecret(String username, byte[] encryptedSecret);
 
     /**
+     * Claims a TOTP time step for the user, atomically across threads and hubs: succeeds only when no code of this
+     * step or a later one was claimed before, so that each code works once.
+     *
+     * @param step the accepted code's time step (Unix time / 30 s)
+     * @return true when claimed, false when this step or a later one was claimed already (a replayed code)
+     * @throws NotFoundException when there is no such user
+     */
+    boolean claimTotpStep(String username, long step);
+
+    /**
      * Counts one more failed login, atomically.
      *
      * @return the failed logins now counted

@@ -33,6 +33,9 @@ public class UserEntity {
     @Column(name = "totp_secret")
     private byte[] totpSecret;
 
+    @Column(name = "totp_last_step")
+    private Long totpLastStep;
+
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 

@@ -82,6 +82,19 @@ public final class JpaUserRepository implements UserRepository {
     }
 
     @Override
+    public boolean claimTotpStep(String username, long step) {
+        return store.write(subject(username), em -> {
+            int changed = em.createQuery("UPDATE UserEntity u SET u.totpLastStep = :step WHERE u.username = :username"
+                    + " AND (u.totpLastStep IS NULL OR u.totpLastStep < :step)")
+                    .setParameter("step", step).setParameter("username", username).executeUpdate();
+            if (changed == 0) {
+                UserRows.requireUser(em, username);
+            }
+            return changed > 0;
+        });
+    }
+
+    @Override
     public int recordLoginFailure(String username) {
         long now = store.now().toEpochMilli();
         return store.write(subject(username), em -> {

@@ -128,4 +128,36 @@ class UserRepositoryTest {
         assertThat(users(kind).delete(name)).isFalse();
         assertThat(users(kind).findByUsername(name)).isEmpty();
     }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void aTotpStepIsClaimedOnceAndNoEarlierOneAfterIt(DatabaseKind kind) {
+        String name = Unique.name("dave");
+        users(kind).create(name, List.of(), Map.of());
+
+        assertThat(users(kind).claimTotpStep(name, 59_000_000L)).isTrue();
+        assertThat(users(kind).claimTotpStep(name, 59_000_000L)).isFalse();
+        assertThat(users(kind).claimTotpStep(name, 58_999_999L)).isFalse();
+        assertThat(users(kind).claimTotpStep(name, 59_000_001L)).isTrue();
+        assertThatThrownBy(() -> users(kind).claimTotpStep(Unique.name("nobody"), 1))
+                .isInstanceOf(NotFoundException.class).hasMessageEndingWith("does not exist");
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void concurrentClaimsOfOneStepHaveOneWinner(DatabaseKind kind) throws Exception {
+        String name = Unique.name("erin");
+        users(kind).create(name, List.of(), Map.of());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.concurrent.Callable<Boolean> claim = () -> users(kind).claimTotpStep(name, 7L);
+            long winners = 0;
+            for (var r : pool.invokeAll(java.util.Collections.nCopies(8, claim))) {
+                winners += r.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
