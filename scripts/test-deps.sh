@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what Mezite's tests talk to, on a Debian machine (run as root, or with sudo available):
+#   - OpenSSH (sshd, ssh, ssh-keygen) as the interop peer of Mezite's certificates
 #   - PostgreSQL on 127.0.0.1:5432 with a database "test" that user postgres reaches without a password (trust on
 #     loopback; a test machine only). Where PostgreSQL already runs (as on our CI machines), nothing is changed.
 set -euo pipefail
@@ -8,10 +9,14 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 pg_ready() { pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; }
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1; then
-    echo "test-deps: installing PostgreSQL"
+missing=()
+command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "test-deps: installing ${missing[*]}"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
 if ! pg_ready; then

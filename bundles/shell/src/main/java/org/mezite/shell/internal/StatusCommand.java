@@ -4,6 +4,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.hub.HubStatusService;
 
 @Service
@@ -13,9 +14,15 @@ public class StatusCommand implements Action {
     @Reference
     HubStatusService statusService;
 
+    @Reference(optional = true)
+    CertificateAuthorities authorities;
+
     @Override
     public Object execute() {
         System.out.print(StatusFormatter.text(statusService.status()));
+        if (authorities != null) {
+            System.out.print(StatusFormatter.authorities(authorities.all()));
+        }
         return null;
     }
 }

@@ -2,6 +2,7 @@ package org.mezite.shell.internal;
 
 import java.util.stream.Collectors;
 
+import org.mezite.api.ca.CaPublicIdentity;
 import org.mezite.api.hub.BundleState;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubStatus;
@@ -34,6 +35,15 @@ final class StatusFormatter {
             out.append(String.format("  %-9s %-28s %s%n", b.state(), b.symbolicName(), b.version()));
         }
         line(out, "Status", status.healthy() ? "healthy" : "DEGRADED");
+        return out.toString();
+    }
+
+    /** The CAs' fingerprints and the pin msh and mezd verify the hub with. */
+    static String authorities(java.util.List<CaPublicIdentity> cas) {
+        StringBuilder out = new StringBuilder("Certificate authorities:\n");
+        for (CaPublicIdentity ca : cas) {
+            out.append(String.format("  %-5s %s  TLS pin %s%n", ca.type().id(), ca.sshFingerprint(), ca.tlsPin()));
+        }
         return out.toString();
     }
 
