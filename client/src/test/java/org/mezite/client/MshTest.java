@@ -37,7 +37,7 @@ class MshTest {
         assertThat(out.toString()).startsWith("Usage: msh [-hV] COMMAND" + NL);
         String commands = out.toString().substring(out.toString().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).map(String::strip).map(line -> line.split("\\s+")[0]))
-                .containsExactly("version", "help");
+                .containsExactly("login", "status", "logout", "signup", "version", "help");
     }
 
     @Test
@@ -55,8 +55,8 @@ class MshTest {
 
     @Test
     void anUnknownCommandIsAUsageErrorThatNamesIt() {
-        assertThat(run("login")).isEqualTo(2);
-        assertThat(err.toString()).contains("Unmatched argument at index 0: 'login'");
+        assertThat(run("nosuchcommand")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument at index 0: 'nosuchcommand'");
     }
 
     private int run(String... args) {
