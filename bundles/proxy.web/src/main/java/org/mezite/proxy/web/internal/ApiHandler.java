@@ -27,6 +27,8 @@ final class ApiHandler extends Handler.Abstract {
 
     /** Far above any real request (a login is a few hundred bytes), far below anything that costs memory. */
     static final int MAX_BODY = 16 * 1024;
+    /** Refused bodies up to this size are still read, so that the client gets the 413 instead of a reset. */
+    static final long DRAIN_LIMIT = 1024 * 1024;
     private static final String SIGNUP_PREFIX = "/v1/signup/";
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -96,15 +98,31 @@ final class ApiHandler extends Handler.Abstract {
             throw new ApiException(415, "unsupported_media_type", "send the request body as application/json");
         }
         long declared = request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-        if (declared > MAX_BODY) {
-            throw tooLarge();
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > MAX_BODY) {
+                discardRest(in, declared);
+                throw tooLarge();
+            }
             byte[] body = in.readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
+                discardRest(in, DRAIN_LIMIT);
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads a refused body to its end when it is not huge: a server that answers and closes while the client is still
+     * sending makes the client's TCP stack reset the connection, and the client never sees the 413.
+     */
+    private static void discardRest(InputStream in, long length) throws IOException {
+        if (length <= DRAIN_LIMIT) {
+            long left = length;
+            long skipped;
+            while (left > 0 && (skipped = in.skip(Math.min(left, 8192))) > 0) {
+                left -= skipped;
+            }
         }
     }
 
