@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  * @param hub      {@code host:port} of the hub's Auth service, when the agent should reach one
  * @param dataDir  where the agent keeps its state, absolute
  * @param labels   the node's labels in the order written
+ * @param token    the one-time join token, until the node has joined
+ * @param caPin    the pin of the cluster CA ({@code sha256:HEX}), to recognise the real hub when joining
  */
-record AgentConfig(String nodeName, Optional<String> hub, Path dataDir, Map<String, String> labels) {
+record AgentConfig(String nodeName, Optional<String> hub, Path dataDir, Map<String, String> labels,
+        Optional<String> token, Optional<String> caPin) {
 
     /** Prefix of the framework properties that carry the configuration to the agent bundle. */
     static final String PROPERTY_PREFIX = "mezite.agent.";
@@ -32,6 +35,15 @@ record AgentConfig(String nodeName, Optional<String> hub, Path dataDir, Map<Stri
         properties.put(PROPERTY_PREFIX + AgentConfigParser.DATA_DIR, dataDir.toString());
         properties.put(PROPERTY_PREFIX + AgentConfigParser.LABELS, labels.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+        token.ifPresent(t -> properties.put(PROPERTY_PREFIX + AgentConfigParser.TOKEN, t));
+        caPin.ifPresent(p -> properties.put(PROPERTY_PREFIX + AgentConfigParser.CA_PIN, p));
         return properties;
+    }
+
+    /** Leaves the token out. */
+    @Override
+    public String toString() {
+        return "AgentConfig[nodeName=" + nodeName + ", hub=" + hub + ", dataDir=" + dataDir + ", labels=" + labels
+                + ", token=" + token.map(t -> "****").orElse("(none)") + ", caPin=" + caPin + "]";
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  * hub       = hub.example.com:3025
  * data_dir  = /var/lib/mezd
  * labels    = env=prod,team=db
+ * token     = 64 hex digits from mezite:token-add, needed until the node has joined
+ * ca_pin    = sha256:HEX of the cluster CA, as mezite:token-add prints it
  * </pre>
  */
 final class AgentConfigParser {
@@ -31,7 +34,9 @@ final class AgentConfigParser {
     static final String HUB = "hub";
     static final String DATA_DIR = "data_dir";
     static final String LABELS = "labels";
-    static final List<String> KEYS = List.of(NODE_NAME, HUB, DATA_DIR, LABELS);
+    static final String TOKEN = "token";
+    static final String CA_PIN = "ca_pin";
+    static final List<String> KEYS = List.of(NODE_NAME, HUB, DATA_DIR, LABELS, TOKEN, CA_PIN);
 
     /** Used when the file names no data_dir. */
     static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/mezd");
@@ -40,6 +45,8 @@ final class AgentConfigParser {
     private static final Pattern LABEL_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,62}");
     private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9._/:@-]{0,255}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
+    private static final Pattern TOKEN_FORMAT = Pattern.compile("[0-9A-Fa-f]{64}");
+    private static final Pattern PIN_FORMAT = Pattern.compile("sha256:[0-9A-Fa-f]{64}");
 
     private AgentConfigParser() {
     }
@@ -101,7 +108,27 @@ final class AgentConfigParser {
         Path dataDir = dataDir(values.get(DATA_DIR), file, lineOf.get(DATA_DIR));
         Map<String, String> labels = values.containsKey(LABELS)
                 ? labels(values.get(LABELS), file, lineOf.get(LABELS)) : Map.of();
-        return new AgentConfig(nodeName, hub, dataDir, labels);
+        Optional<String> token = Optional.ofNullable(values.get(TOKEN));
+        Optional<String> caPin = Optional.ofNullable(values.get(CA_PIN)).map(p -> p.toLowerCase(Locale.ROOT));
+        if (token.isPresent()) {
+            int line = lineOf.get(TOKEN);
+            // the token is a secret: messages never repeat it
+            if (!TOKEN_FORMAT.matcher(token.get()).matches()) {
+                throw error(file, line, TOKEN + ": must be the 64 hex digits that mezite:token-add printed");
+            }
+            if (hub.isEmpty()) {
+                throw error(file, line, TOKEN + ": set hub too, the hub to join");
+            }
+            if (caPin.isEmpty()) {
+                throw error(file, line, TOKEN + ": set ca_pin too, so that the agent can tell the real hub"
+                        + " (mezite:token-add prints both)");
+            }
+        }
+        if (caPin.isPresent() && !PIN_FORMAT.matcher(caPin.get()).matches()) {
+            throw error(file, lineOf.get(CA_PIN), CA_PIN + ": \"" + values.get(CA_PIN)
+                    + "\" must be sha256: and 64 hex digits, as mezite:token-add prints it");
+        }
+        return new AgentConfig(nodeName, hub, dataDir, labels, token.map(t -> t.toLowerCase(Locale.ROOT)), caPin);
     }
 
     private static void checkHostPort(String value, Path file, int line) throws ConfigException {

@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -34,8 +37,13 @@ final class AgentRuntime {
     private final Path bundlesDir;
     private final AgentConfig config;
     private final PrintWriter out;
+    /** Service property under which the agent finds {@link #stopWithError(String)}; see the agent's {@code Agent}. */
+    static final String EXIT_HOOK = "mezite.agent.exit";
+
     /** Set once the framework exists; read by signal handlers and the shutdown hook. */
     private volatile Framework framework;
+    /** Why the agent asked mezd to stop, if it did. */
+    private volatile String failure;
 
     AgentRuntime(Path bundlesDir, AgentConfig config, PrintWriter out) {
         this.bundlesDir = bundlesDir;
@@ -62,6 +70,9 @@ final class AgentRuntime {
         framework.start();
 
         BundleContext context = framework.getBundleContext();
+        // java.util.function is visible to every bundle, so the agent needs no launcher package to reach this
+        Consumer<String> exitHook = this::stopWithError;
+        context.registerService(Consumer.class, exitHook, new Hashtable<>(Map.of(EXIT_HOOK, "true")));
         List<Bundle> bundles = new ArrayList<>();
         for (Path jar : jars) {
             bundles.add(context.installBundle("reference:" + jar.toUri()));
@@ -91,6 +102,20 @@ final class AgentRuntime {
             }
         }
         return problems;
+    }
+
+    /**
+     * The agent's way out when it cannot go on (its join token was refused, the hub is not the pinned one): mezd
+     * stops and exits with an error status, so that a service manager sees the failure.
+     */
+    void stopWithError(String reason) {
+        failure = reason;
+        requestStop();
+    }
+
+    /** Why the agent stopped mezd, or empty when it did not. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** How many bundles the runtime holds, not counting the framework itself. */

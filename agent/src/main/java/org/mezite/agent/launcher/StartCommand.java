@@ -93,7 +93,7 @@ final class StartCommand implements Callable<Integer> {
             notActive.forEach(problem -> out.println("mezd:   " + problem));
             runtime.requestStop();
             runtime.awaitStop(STOP_BOUND);
-            reportStopped(out);
+            reportStopped(runtime, out);
             return 1;
         }
         out.printf(Locale.ROOT, "mezd: %d/%d bundles active, %.2f s after JVM start (Felix %s)%n", total, total,
@@ -105,8 +105,8 @@ final class StartCommand implements Callable<Integer> {
             Signal.handle(new Signal(name), signal -> stopOnSignal(runtime, out, "SIG" + name));
         }
         runtime.awaitStop(Duration.ZERO);
-        reportStopped(out);
-        return 0;
+        reportStopped(runtime, out);
+        return runtime.failure().isPresent() ? 1 : 0;
     }
 
     private void stopOnSignal(AgentRuntime runtime, PrintWriter out, String signal) {
@@ -130,16 +130,17 @@ final class StartCommand implements Callable<Integer> {
         runtime.requestStop();
         try {
             if (runtime.awaitStop(STOP_BOUND)) {
-                reportStopped(out);
+                reportStopped(runtime, out);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void reportStopped(PrintWriter out) {
+    private void reportStopped(AgentRuntime runtime, PrintWriter out) {
         if (stopReported.compareAndSet(false, true)) {
-            out.println("mezd: stopped");
+            out.println(runtime.failure().isEmpty() ? "mezd: stopped"
+                    : "mezd: stopped: " + runtime.failure().get());
             out.flush();
         }
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentConfigParserTest {
 
     private static final Path FILE = Path.of("/etc/mezd/mezd.conf");
+    private static final String TOKEN = "0123456789abcdef".repeat(4);
+    private static final String HEX = "fedcba9876543210".repeat(4);
 
     @Test
     void readsEveryKeyIgnoringCommentsBlankLinesAndSpacing() throws ConfigException {
@@ -62,9 +64,38 @@ class AgentConfigParserTest {
     }
 
     @Test
+    void readsTheJoinTokenAndTheCaPinAndHandsThemOn() throws ConfigException {
+        AgentConfig config = parse("node_name = node-01", "hub = hub:3025", "token = " + TOKEN.toUpperCase(),
+                "ca_pin = SHA256:" + HEX.toUpperCase());
+
+        assertThat(config.token()).contains(TOKEN);
+        assertThat(config.caPin()).contains("sha256:" + HEX);
+        assertThat(config.frameworkProperties()).containsEntry("mezite.agent.token", TOKEN)
+                .containsEntry("mezite.agent.ca_pin", "sha256:" + HEX);
+        assertThat(config.toString()).doesNotContain(TOKEN);
+        assertThat(parse("node_name = n").frameworkProperties()).doesNotContainKeys("mezite.agent.token",
+                "mezite.agent.ca_pin");
+    }
+
+    @Test
+    void aTokenNeedsTheHubAndTheCaPinAndIsNeverRepeatedInAMessage() {
+        assertError(List.of("node_name = n", "hub = hub:3025", "token = " + TOKEN.substring(1), "ca_pin = sha256:" + HEX),
+                "/etc/mezd/mezd.conf line 3: token: must be the 64 hex digits that mezite:token-add printed");
+        assertError(List.of("node_name = n", "token = " + TOKEN, "ca_pin = sha256:" + HEX),
+                "/etc/mezd/mezd.conf line 2: token: set hub too, the hub to join");
+        assertError(List.of("node_name = n", "hub = hub:3025", "token = " + TOKEN),
+                "/etc/mezd/mezd.conf line 3: token: set ca_pin too, so that the agent can tell the real hub"
+                        + " (mezite:token-add prints both)");
+        assertError(List.of("node_name = n", "hub = hub:3025", "ca_pin = " + HEX),
+                "/etc/mezd/mezd.conf line 3: ca_pin: \"" + HEX + "\" must be sha256: and 64 hex digits, as"
+                        + " mezite:token-add prints it");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsLineAndTheKnownKeys() {
         assertError(List.of("node_name = n", "nodename = x"),
-                "/etc/mezd/mezd.conf line 2: unknown key \"nodename\" (known keys: node_name, hub, data_dir, labels)");
+                "/etc/mezd/mezd.conf line 2: unknown key \"nodename\" (known keys: node_name, hub, data_dir, labels, token,"
+                        + " ca_pin)");
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,17 +17,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mezite.proto.auth.v1.AuthServiceGrpc;
-import org.mezite.proto.auth.v1.DatabaseKind;
-import org.mezite.proto.auth.v1.DatabaseStatus;
-import org.mezite.proto.auth.v1.GetStatusRequest;
-import org.mezite.proto.auth.v1.GetStatusResponse;
-
-import io.grpc.Server;
-import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
-import io.grpc.stub.StreamObserver;
 
 /** The built mezd installation (target/mezd-VERSION), driven through bin/mezd as an operator would. */
 class MezdIT {
@@ -41,15 +29,11 @@ class MezdIT {
     Path tmp;
 
     private Process mezd;
-    private Server hub;
 
     @AfterEach
     void cleanUp() throws InterruptedException {
         if (mezd != null && mezd.isAlive()) {
             mezd.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        if (hub != null) {
-            hub.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
@@ -62,13 +46,11 @@ class MezdIT {
     }
 
     @Test
-    void startRunsEveryBundleWatchesTheHubAndStopsCleanlyOnSigterm() throws Exception {
-        int hubPort = startHub();
+    void startRunsEveryBundleAndStopsCleanlyOnSigterm() throws Exception {
         Path dataDir = tmp.resolve("data");
         Path config = Files.writeString(tmp.resolve("mezd.conf"), String.join("\n",
                 "# integration test",
                 "node_name = it-node",
-                "hub = 127.0.0.1:" + hubPort,
                 "data_dir = " + dataDir,
                 "labels = env=test,team=qa", ""));
 
@@ -82,13 +64,8 @@ class MezdIT {
         assertThat(Integer.parseInt(counts.group(2))).isEqualTo(Files.list(DIST.resolve("bundles")).count());
         System.out.println("[MezdIT] all bundles active " + counts.group(3) + " s after JVM start");
         assertThat(output.text()).contains("mezd agent it-node started: version " + VERSION
-                + ", hub 127.0.0.1:" + hubPort + ", labels env=test,team=qa, data dir " + dataDir);
+                + ", hub (none), labels env=test,team=qa, data dir " + dataDir);
         assertThat(dataDir.resolve("framework")).isDirectory();
-
-        output.await("hub 127\\.0\\.0\\.1:" + hubPort + " reachable: cluster it-cluster, version 9\\.9\\.9,"
-                + " database sqlite schema 7 healthy");
-        hub.shutdownNow().awaitTermination(10, TimeUnit.SECONDS);
-        output.await("hub 127\\.0\\.0\\.1:" + hubPort + " unreachable: UNAVAILABLE.*");
 
         // SIGTERM through the handle: Process.destroy() would also close the output we still want to read
         assertThat(mezd.toHandle().destroy()).isTrue();
@@ -100,6 +77,23 @@ class MezdIT {
                 "org.mezite.agent [org.mezite.agent.internal.Agent] INFO : mezd agent it-node stopped");
         assertThat(output.lines()).last().isEqualTo("mezd: stopped");
         assertThat(output.lines()).noneMatch(line -> line.contains(" ERROR ") || line.startsWith("ERROR"));
+    }
+
+    @Test
+    void aHubWithoutAnIdentityOrATokenStopsTheAgentWithWhatToDo() throws Exception {
+        Path config = Files.writeString(tmp.resolve("mezd.conf"), String.join("\n",
+                "node_name = it-node",
+                "hub = 127.0.0.1:1",
+                "data_dir = " + tmp.resolve("data"), ""));
+
+        Output output = run(List.of("start", "--config", config.toString()));
+
+        String why = "node it-node has not joined a cluster yet: set token and ca_pin in the configuration"
+                + " (mezite:token-add prints them)";
+        assertThat(output.exitCode).as(String.join("\n", output.lines)).isEqualTo(1);
+        assertThat(output.lines).contains("org.mezite.agent [org.mezite.agent.internal.Agent] ERROR : " + why);
+        assertThat(output.lines).last().isEqualTo("mezd: stopped: " + why);
+        assertThat(tmp.resolve("data/identity")).doesNotExist();
     }
 
     @Test
@@ -123,7 +117,7 @@ class MezdIT {
 
         assertThat(output.exitCode).isEqualTo(1);
         assertThat(output.lines).containsExactly("mezd: " + config + " line 2: unknown key \"proxy\""
-                + " (known keys: node_name, hub, data_dir, labels)");
+                + " (known keys: node_name, hub, data_dir, labels, token, ca_pin)");
     }
 
     private record Output(int exitCode, List<String> lines) {
@@ -144,26 +138,6 @@ class MezdIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         return builder.start();
-    }
-
-    /** A hub's Auth service as far as the agent uses it yet: health and status. */
-    private int startHub() throws IOException {
-        HealthStatusManager health = new HealthStatusManager();
-        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
-        hub = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
-                .addService(health.getHealthService())
-                .addService(new AuthServiceGrpc.AuthServiceImplBase() {
-                    @Override
-                    public void getStatus(GetStatusRequest request, StreamObserver<GetStatusResponse> response) {
-                        response.onNext(GetStatusResponse.newBuilder().setClusterName("it-cluster").setVersion("9.9.9")
-                                .setDatabase(DatabaseStatus.newBuilder().setKind(DatabaseKind.DATABASE_KIND_SQLITE)
-                                        .setSchemaVersion("7").setHealthy(true))
-                                .build());
-                        response.onCompleted();
-                    }
-                })
-                .build().start();
-        return ((InetSocketAddress) hub.getListenSockets().get(0)).getPort();
     }
 
     /** Collects a process's output lines as they come, and waits for one that matches. */

@@ -1,6 +1,12 @@
 package org.mezite.agent.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.osgi.framework.BundleContext;
@@ -8,40 +14,148 @@ import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent as a whole, for now: takes the settings mezd hands over and, when a hub is configured, watches it.
- * Joining, the tunnel and the SSH server will hang off this component.
+ * The agent as a whole, for now: takes the settings mezd hands over and, when a hub is configured, makes sure the node
+ * has joined (with the identity saved in the data dir, or else the one-time token) and keeps its heartbeat going.
+ * The tunnel and the SSH server will hang off this component.
+ *
+ * <p>What no retry can fix (a refused token, a hub whose CA is not the pinned one, a damaged identity) is logged and
+ * handed to the launcher's exit hook, if there is one: mezd then stops with an error status rather than sit idle.
  */
 @Component(immediate = true)
 public final class Agent {
 
-    static final Duration HUB_CHECK_PERIOD = Duration.ofSeconds(10);
+    /** Service property of the launcher's {@code Consumer<String>} that takes the reason to stop mezd with an error. */
+    public static final String EXIT_HOOK = "mezite.agent.exit";
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final AgentSettings settings;
-    private final HubMonitor hubMonitor;
+    private final String version;
+    private final Consumer<String> exit;
+    private final ExecutorService worker;
+    private volatile HubSession session;
 
     @Activate
-    public Agent(BundleContext context) {
+    public Agent(BundleContext context, @Reference(name = "exit", cardinality = ReferenceCardinality.OPTIONAL,
+            target = "(" + EXIT_HOOK + "=true)") Consumer<String> exit) {
         settings = AgentSettings.from(context::getProperty);
-        LOG.info("mezd agent {} started: version {}, hub {}, labels {}, data dir {}", settings.nodeName(),
-                version(context.getBundle().getVersion()),
+        version = version(context.getBundle().getVersion());
+        this.exit = exit;
+        LOG.info("mezd agent {} started: version {}, hub {}, labels {}, data dir {}", settings.nodeName(), version,
                 settings.hub().map(HostPort::toString).orElse("(none)"),
                 settings.labels().isEmpty() ? "(none)" : settings.labels().entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")),
                 settings.dataDir());
-        hubMonitor = settings.hub().map(hub -> HubMonitor.start(hub, HUB_CHECK_PERIOD, HubMonitor::log))
-                .orElse(null);
+        if (settings.hub().isEmpty()) {
+            worker = null;
+            return;
+        }
+        worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "mezd-join");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker.execute(() -> connect(settings.hub().get()));
+    }
+
+    private void connect(HostPort hub) {
+        IdentityStore store = new IdentityStore(settings.dataDir());
+        try {
+            Optional<NodeIdentity> saved = store.load();
+            NodeIdentity identity;
+            if (saved.isPresent()) {
+                identity = saved.get();
+                if (settings.caPin().isPresent() && !settings.caPin().get().matches(identity.hostCa())) {
+                    stop("the identity in " + store.folder() + " belongs to cluster " + identity.clusterName()
+                            + ", whose CA pin is " + CaPin.of(identity.hostCa()) + ", not ca_pin "
+                            + settings.caPin().get() + "; remove " + store.folder() + " to join another cluster");
+                    return;
+                }
+                LOG.info("node {} is node {} of cluster {} (identity in {}){}", settings.nodeName(),
+                        identity.nodeId(), identity.clusterName(), store.folder(), settings.token().isPresent()
+                                ? "; the token in the configuration is not needed any more" : "");
+            } else {
+                identity = join(hub);
+                if (identity == null) {
+                    return;
+                }
+                store.save(identity);
+                LOG.info("node {} joined cluster {} as node {}; identity saved in {}", settings.nodeName(),
+                        identity.clusterName(), identity.nodeId(), store.folder());
+            }
+            session = HubSession.start(hub, settings.nodeName(), identity, store, settings.heartbeatInterval(),
+                    Clock.systemUTC(), HubSession::log);
+        } catch (IdentityException e) {
+            stop(e.getMessage());
+        } catch (RuntimeException e) {
+            stop("cannot connect to hub " + hub + ": " + e, e);
+        }
+    }
+
+    /** Joins, trying again while the hub cannot be reached; {@code null} when it cannot be done or mezd stops. */
+    private NodeIdentity join(HostPort hub) {
+        if (settings.token().isEmpty() || settings.caPin().isEmpty()) {
+            stop("node " + settings.nodeName() + " has not joined a cluster yet: set token and ca_pin in the"
+                    + " configuration (mezite:token-add prints them)");
+            return null;
+        }
+        Joiner joiner = new Joiner(hub, settings.caPin().get(), Clock.systemUTC());
+        Duration wait = FIRST_RETRY;
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                return joiner.join(settings.token().get(), settings.nodeName(), settings.labels(), version);
+            } catch (JoinException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return null; // mezd is stopping
+                }
+                if (e.isFatal()) {
+                    stop(e.getMessage());
+                    return null;
+                }
+                LOG.warn("{}; trying again in {} s", e.getMessage(), wait.toSeconds());
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                return null;
+            }
+            wait = wait.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : wait.multipliedBy(2);
+        }
+        return null;
+    }
+
+    private void stop(String reason) {
+        stop(reason, null);
+    }
+
+    private void stop(String reason, Throwable cause) {
+        LOG.error(reason, cause);
+        if (exit != null) {
+            exit.accept(reason);
+        }
     }
 
     @Deactivate
     void deactivate() {
-        if (hubMonitor != null) {
-            hubMonitor.close();
+        if (worker != null) {
+            worker.shutdownNow();
+            try {
+                worker.awaitTermination(Joiner.CALL_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        HubSession running = session;
+        if (running != null) {
+            running.close();
         }
         LOG.info("mezd agent {} stopped", settings.nodeName());
     }

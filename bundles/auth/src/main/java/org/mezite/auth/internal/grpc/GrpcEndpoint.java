@@ -11,10 +11,12 @@ import org.slf4j.LoggerFactory;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 
 /**
- * A plaintext gRPC server bound to one address. Closing it lets calls in flight finish for a grace period, then cuts
+ * A TLS gRPC server bound to one address. Closing it lets calls in flight finish for a grace period, then cuts
  * the rest off, so that stopping the bundle never hangs on a client that keeps a stream open.
  */
 final class GrpcEndpoint implements AutoCloseable {
@@ -40,12 +42,14 @@ final class GrpcEndpoint implements AutoCloseable {
      * @param listen   where to bind; port 0 picks a free port
      * @param setting  the configuration setting that chose {@code listen}, named in the error when binding fails
      * @param grace    how long {@link #close()} waits for calls in flight
+     * @param tls      the server's TLS context
+     * @param gate     sees every call first: decides who may call what
      * @param services what to serve
      * @throws IOException when the address cannot be bound, with a message naming the address and the setting
      */
-    static GrpcEndpoint start(String name, InetSocketAddress listen, String setting, Duration grace,
-            List<BindableService> services) throws IOException {
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(listen);
+    static GrpcEndpoint start(String name, InetSocketAddress listen, String setting, Duration grace, SslContext tls,
+            ServerInterceptor gate, List<BindableService> services) throws IOException {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(listen).sslContext(tls).intercept(gate);
         services.forEach(builder::addService);
         Server server = builder.build();
         try {

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,16 +23,32 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.hub.DatabaseKind;
 import org.mezite.api.hub.DatabaseSettings;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.hub.Listener;
+import org.mezite.api.join.JoinTokenRequest;
+import org.mezite.api.join.JoinTokens;
+import org.mezite.api.join.NodeRegistry;
+import org.mezite.api.store.AuditEventRepository;
+import org.mezite.api.store.CertificateAuthorityRepository;
 import org.mezite.api.store.DatabaseStatus;
+import org.mezite.api.store.JoinTokenRepository;
+import org.mezite.api.store.NodeRepository;
 import org.mezite.api.store.StoreHealth;
+import org.mezite.auth.internal.testing.InMemoryCertificateAuthorityRepository;
+import org.mezite.auth.internal.testing.InMemoryJoinTokenRepository;
+import org.mezite.auth.internal.testing.InMemoryNodeRepository;
+import org.mezite.auth.internal.testing.RecordingAuditEventRepository;
+import org.mezite.auth.internal.testing.TestKeys;
 import org.mezite.proto.auth.v1.AuthServiceGrpc;
 import org.mezite.proto.auth.v1.GetStatusRequest;
 import org.mezite.proto.auth.v1.GetStatusResponse;
+import org.mezite.proto.auth.v1.JoinRequest;
+import org.mezite.proto.auth.v1.JoinResponse;
+import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -42,11 +59,11 @@ import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 /**
- * The built org.mezite.auth bundle in Felix with exactly the bundles it needs at run time (target/it-bundles), and the
- * hub's services played by the test through the system bundle, which exports the org.mezite.api packages.
+ * The built org.mezite.auth bundle in Felix with exactly the bundles it needs at run time (target/it-bundles: gRPC,
+ * the CA bundle and BouncyCastle, SCR, logging), and the hub's settings and store played by the test through the
+ * system bundle, which exports the org.mezite.api packages.
  */
 class AuthBundleIT {
 
@@ -62,7 +79,8 @@ class AuthBundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.0.0,org.mezite.api.store;version=1.0.0");
+                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.0.0,org.mezite.api.store;version=1.0.0,"
+                        + "org.mezite.api.ca;version=1.0.0,org.mezite.api.join;version=1.0.0");
         config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();
@@ -78,14 +96,21 @@ class AuthBundleIT {
     }
 
     @Test
-    void servesStatusAndHealthOnTheConfiguredAddressWhileTheBundleIsActive() throws Exception {
+    void servesStatusHealthAndJoinOverTlsWhileTheBundleIsActive() throws Exception {
         BundleContext context = framework.getBundleContext();
+        Clock clock = Clock.systemUTC();
         context.registerService(HubSettings.class, settings(), null);
+        context.registerService(CertificateAuthorityRepository.class, new InMemoryCertificateAuthorityRepository(),
+                null);
+        context.registerService(JoinTokenRepository.class, new InMemoryJoinTokenRepository(clock), null);
+        context.registerService(NodeRepository.class, new InMemoryNodeRepository(clock), null);
+        context.registerService(AuditEventRepository.class, new RecordingAuditEventRepository(), null);
         List<Bundle> bundles = installAndStartAll(context);
 
         assertThat(bundles).allSatisfy(b -> assertThat(b.getState()).as(b.getSymbolicName()).isEqualTo(Bundle.ACTIVE));
         InetSocketAddress address = awaitListener(context).address();
-        channel = NettyChannelBuilder.forAddress(address).usePlaintext().build();
+        CertificateAuthorities authorities = service(context, CertificateAuthorities.class);
+        channel = TlsChannels.anonymous(address, authorities);
         AuthServiceGrpc.AuthServiceBlockingStub auth = AuthServiceGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
 
@@ -102,11 +127,34 @@ class AuthBundleIT {
         assertThat(withStore.getDatabase().getHealthy()).isTrue();
         assertThat(withStore.getDatabase().getSchemaVersion()).isEqualTo("1");
 
+        String token = service(context, JoinTokens.class).create(JoinTokenRequest.node(), "it").token();
+        JoinResponse joined = NodeServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .join(JoinRequest.newBuilder().setToken(token).setNodeName("it-node")
+                        .setSshPublicKey(TestKeys.openSsh(TestKeys.ed25519()))
+                        .setTlsPublicKey(TestKeys.openSsh(TestKeys.p256())).build());
+        assertThat(service(context, NodeRegistry.class).list()).singleElement().satisfies(node -> {
+            assertThat(node.id()).isEqualTo(joined.getNodeId());
+            assertThat(node.name()).isEqualTo("it-node");
+            assertThat(node.online()).isTrue();
+        });
+
         bundles.stream().filter(b -> "org.mezite.auth".equals(b.getSymbolicName())).findFirst().orElseThrow().stop();
 
         assertThat(context.getServiceReferences(Listener.class, null)).isEmpty();
         assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
                 .isInstanceOf(IOException.class);
+    }
+
+    private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(30_000);
+            assertThat(service).as(type.getSimpleName() + " service").isNotNull();
+            return service;
+        } finally {
+            tracker.close();
+        }
     }
 
     private static List<Bundle> installAndStartAll(BundleContext context) throws Exception {

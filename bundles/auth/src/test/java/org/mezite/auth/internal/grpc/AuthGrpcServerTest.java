@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mezite.api.hub.DatabaseKind;
-import org.mezite.api.hub.DatabaseSettings;
+import org.mezite.api.ca.TlsUsage;
+import org.mezite.api.ca.X509CertificateRequest;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.hub.Listener;
+import org.mezite.api.store.CaType;
 import org.mezite.api.store.DatabaseStatus;
 import org.mezite.api.store.StoreHealth;
+import org.mezite.auth.internal.join.TestCluster;
 import org.mezite.proto.auth.v1.AuthServiceGrpc;
 import org.mezite.proto.auth.v1.GetStatusRequest;
 import org.mezite.proto.auth.v1.GetStatusResponse;
@@ -40,6 +42,7 @@ class AuthGrpcServerTest {
     private static final InetSocketAddress ANY_LOOPBACK_PORT = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
 
     private final RecordingBundleContext bundle = new RecordingBundleContext("0.1.0.SNAPSHOT");
+    private final TestCluster cluster = new TestCluster();
     private final List<AuthGrpcServer> servers = new ArrayList<>();
     private final List<ManagedChannel> channels = new ArrayList<>();
 
@@ -56,14 +59,12 @@ class AuthGrpcServerTest {
         AuthGrpcServer server = start(settings(Set.of(HubRole.AUTH, HubRole.PROXY), ANY_LOOPBACK_PORT));
         server.bindStoreHealth(() -> new DatabaseStatus("postgresql", "jdbc:postgresql://db/mezite", "1", true, ""));
 
-        Instant before = Instant.now();
         GetStatusResponse status = authStub().getStatus(GetStatusRequest.getDefaultInstance());
-        Instant after = Instant.now();
 
         assertThat(status.getClusterName()).isEqualTo("test-cluster");
         assertThat(status.getVersion()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(Instant.ofEpochSecond(status.getServerTime().getSeconds(), status.getServerTime().getNanos()))
-                .isBetween(before, after);
+                .isEqualTo(cluster.clock.instant());
         assertThat(status.getDatabase().getKind())
                 .isEqualTo(org.mezite.proto.auth.v1.DatabaseKind.DATABASE_KIND_POSTGRESQL);
         assertThat(status.getDatabase().getSchemaVersion()).isEqualTo("1");
@@ -150,6 +151,44 @@ class AuthGrpcServerTest {
     }
 
     @Test
+    void speaksOnlyTlsWithACertificateOfTheHostCa() throws Exception {
+        start(settings(Set.of(HubRole.AUTH), ANY_LOOPBACK_PORT));
+        ManagedChannel plaintext = NettyChannelBuilder.forAddress(address()).usePlaintext().build();
+        channels.add(plaintext);
+
+        assertThatThrownBy(() -> AuthServiceGrpc.newBlockingStub(plaintext).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getStatus(GetStatusRequest.getDefaultInstance()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE));
+
+        X509Certificate served = TlsChannels.serverCertificate(address());
+        assertThat(served.getIssuerX500Principal())
+                .isEqualTo(cluster.ca.authority(CaType.HOST).certificate().getSubjectX500Principal());
+        served.verify(cluster.ca.authority(CaType.HOST).certificate().getPublicKey());
+        assertThat(served.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+        assertThat(served.getSubjectAlternativeNames().stream().map(name -> String.valueOf(name.get(1))))
+                .contains("localhost", "127.0.0.1");
+    }
+
+    @Test
+    void theCertificateNamesTheListenHostLocalhostTheLoopbackAddressesAndThisMachine() {
+        X509CertificateRequest byName = ServerTls.request(InetSocketAddress.createUnresolved("auth.example.com", 3025),
+                "host-7.example.com");
+        assertThat(byName.authority()).isEqualTo(CaType.HOST);
+        assertThat(byName.dnsNames()).containsExactly("auth.example.com", "localhost", "host-7.example.com");
+        assertThat(byName.ipAddresses()).containsExactly("127.0.0.1", "::1");
+        assertThat(byName.usages()).containsExactly(TlsUsage.SERVER);
+
+        X509CertificateRequest byAddress = ServerTls.request(new InetSocketAddress("10.0.0.5", 3025), null);
+        assertThat(byAddress.dnsNames()).containsExactly("localhost");
+        assertThat(byAddress.ipAddresses()).containsExactly("10.0.0.5", "127.0.0.1", "::1");
+
+        X509CertificateRequest wildcard = ServerTls.request(new InetSocketAddress("0.0.0.0", 3025), "bad name");
+        assertThat(wildcard.dnsNames()).containsExactly("localhost");
+        assertThat(wildcard.ipAddresses()).containsExactly("127.0.0.1", "::1");
+    }
+
+    @Test
     void doesNotListenWhenThisHubDoesNotRunAuth() throws IOException {
         try (ServerSocket taken = takenLoopbackPort()) {
             // would fail to bind if it tried
@@ -174,7 +213,8 @@ class AuthGrpcServerTest {
     }
 
     private AuthGrpcServer start(HubSettings settings) throws IOException {
-        AuthGrpcServer server = new AuthGrpcServer(bundle.context(), settings);
+        AuthGrpcServer server = new AuthGrpcServer(bundle.context(), settings, cluster.ca, cluster.ca,
+                cluster.enrollment, cluster.clock);
         servers.add(server);
         return server;
     }
@@ -183,11 +223,15 @@ class AuthGrpcServerTest {
         return AuthServiceGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
 
+    /** TLS trusting the host CA, without a client certificate: what status and health need. */
     private ManagedChannel channel() {
-        InetSocketAddress address = ((Listener) bundle.live().get(0).service()).address();
-        ManagedChannel channel = NettyChannelBuilder.forAddress(address).usePlaintext().build();
+        ManagedChannel channel = TlsChannels.anonymous(address(), cluster.authorities());
         channels.add(channel);
         return channel;
+    }
+
+    private InetSocketAddress address() {
+        return ((Listener) bundle.live().get(0).service()).address();
     }
 
     private static ServerSocket takenLoopbackPort() throws IOException {
@@ -195,8 +239,6 @@ class AuthGrpcServerTest {
     }
 
     private static HubSettings settings(Set<HubRole> roles, InetSocketAddress authListen) {
-        InetSocketAddress unused = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        return new HubSettings("test-cluster", roles, authListen, unused, unused, unused, Path.of("data"),
-                new DatabaseSettings(DatabaseKind.SQLITE, "jdbc:sqlite:data/mezite.db", "", "", 1));
+        return TestCluster.settings(roles, authListen);
     }
 }

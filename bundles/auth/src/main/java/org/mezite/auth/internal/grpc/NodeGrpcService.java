@@ -1,0 +1,138 @@
+package org.mezite.auth.internal.grpc;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.mezite.api.store.NotFoundException;
+import org.mezite.auth.internal.join.Enrollment;
+import org.mezite.auth.internal.join.JoinApplication;
+import org.mezite.auth.internal.join.JoinRefusedException;
+import org.mezite.auth.internal.join.NodeCertificates;
+import org.mezite.auth.internal.join.NodeEnrollment;
+import org.mezite.proto.auth.v1.HeartbeatRequest;
+import org.mezite.proto.auth.v1.HeartbeatResponse;
+import org.mezite.proto.auth.v1.JoinRequest;
+import org.mezite.proto.auth.v1.JoinResponse;
+import org.mezite.proto.auth.v1.NodeCredentials;
+import org.mezite.proto.auth.v1.NodeServiceGrpc;
+import org.mezite.proto.auth.v1.RenewCertificatesRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.protobuf.Timestamp;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * {@code mezite.auth.v1.NodeService}: the wire side of {@link NodeEnrollment}. Refusals become statuses whose
+ * description the agent prints as it is: PERMISSION_DENIED for a token that cannot be used or a certificate of
+ * another node, INVALID_ARGUMENT for a bad request field, NOT_FOUND for a node that was removed.
+ */
+final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeGrpcService.class);
+
+    private final NodeEnrollment enrollment;
+    private final Clock clock;
+
+    NodeGrpcService(NodeEnrollment enrollment, Clock clock) {
+        this.enrollment = enrollment;
+        this.clock = clock;
+    }
+
+    @Override
+    public void join(JoinRequest request, StreamObserver<JoinResponse> response) {
+        String clientAddress = ClientCertificateInterceptor.CLIENT_ADDRESS.get();
+        answer(response, "join", () -> {
+            Enrollment enrolled = enrollment.join(new JoinApplication(request.getToken(), request.getNodeName(),
+                    request.getLabelsMap(), request.getSshPublicKey(), request.getTlsPublicKey(),
+                    request.getVersion(), clientAddress));
+            LOG.info("node {} ({}) joined from {}", request.getNodeName(), enrolled.nodeId(), clientAddress);
+            return JoinResponse.newBuilder()
+                    .setNodeId(enrolled.nodeId())
+                    .setClusterName(enrolled.clusterName())
+                    .setCredentials(credentials(enrolled.certificates()))
+                    .setHeartbeatSeconds((int) enrolled.heartbeatInterval().toSeconds())
+                    .build();
+        });
+    }
+
+    @Override
+    public void heartbeat(HeartbeatRequest request, StreamObserver<HeartbeatResponse> response) {
+        answer(response, "heartbeat", () -> {
+            String nodeId = requireNode(request.getNodeId());
+            enrollment.heartbeat(nodeId);
+            return HeartbeatResponse.newBuilder().setServerTime(timestamp(clock.instant()))
+                    .setHeartbeatSeconds((int) enrollment.heartbeatInterval().toSeconds()).build();
+        });
+    }
+
+    @Override
+    public void renewCertificates(RenewCertificatesRequest request, StreamObserver<NodeCredentials> response) {
+        String clientAddress = ClientCertificateInterceptor.CLIENT_ADDRESS.get();
+        answer(response, "certificate renewal", () -> {
+            String nodeId = requireNode(request.getNodeId());
+            NodeCertificates certificates = enrollment.renew(nodeId, request.getSshPublicKey(),
+                    request.getTlsPublicKey(), clientAddress);
+            LOG.info("node {} renewed its certificates", nodeId);
+            return credentials(certificates);
+        });
+    }
+
+    /** The node id of the request, when the caller's certificate is that node's. */
+    private static String requireNode(String nodeId) {
+        PeerIdentity peer = ClientCertificateInterceptor.PEER.get();
+        if (peer == null || !peer.isNode(nodeId, NodeEnrollment.NODE_ORGANIZATION)) {
+            throw Status.PERMISSION_DENIED.withDescription("the client certificate is " + peer
+                    + ", not the one of node " + nodeId).asRuntimeException();
+        }
+        return nodeId;
+    }
+
+    private static NodeCredentials credentials(NodeCertificates certificates) {
+        return NodeCredentials.newBuilder()
+                .setHostCertificate(certificates.host().authorizedKey())
+                .setHostCertificateExpires(timestamp(certificates.host().validBefore()))
+                .setTlsCertificateChain(certificates.tls().chainPem())
+                .setTlsCertificateExpires(timestamp(certificates.tls().certificate().getNotAfter().toInstant()))
+                .setUserCaPublicKey(certificates.userCaPublicKey())
+                .setHostCaCertificate(certificates.hostCaPem())
+                .build();
+    }
+
+    private interface Call<T> {
+        T run();
+    }
+
+    private static <T> void answer(StreamObserver<T> response, String what, Call<T> call) {
+        T result;
+        try {
+            result = call.run();
+        } catch (StatusRuntimeException e) {
+            response.onError(e);
+            return;
+        } catch (NotFoundException e) {
+            response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (IllegalArgumentException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (JoinRefusedException e) {
+            response.onError(Status.PERMISSION_DENIED.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("{} failed", what, e);
+            response.onError(Status.INTERNAL.withDescription(what + " failed on the Auth server: "
+                    + e.getMessage()).asRuntimeException());
+            return;
+        }
+        response.onNext(result);
+        response.onCompleted();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}
