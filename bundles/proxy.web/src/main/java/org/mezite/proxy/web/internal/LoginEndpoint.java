@@ -2,35 +2,26 @@ package org.mezite.proxy.web.internal;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.mezite.api.auth.AuthenticatedUser;
+import org.mezite.api.auth.IssuedUserCredentials;
 import org.mezite.api.auth.LocalAuthenticator;
 import org.mezite.api.auth.LoginFailure;
 import org.mezite.api.auth.LoginResult;
-import org.mezite.api.ca.CertificateAuthorities;
+import org.mezite.api.auth.NoLoginsException;
+import org.mezite.api.auth.UserCredentialsIssuer;
 import org.mezite.api.ca.InvalidCertificateRequestException;
-import org.mezite.api.ca.IssuedX509Certificate;
-import org.mezite.api.ca.SshCertificate;
-import org.mezite.api.ca.TlsUsage;
-import org.mezite.api.ca.UserCertificateRequest;
-import org.mezite.api.ca.UserCertificateSigner;
-import org.mezite.api.ca.X509CertificateIssuer;
-import org.mezite.api.ca.X509CertificateRequest;
-import org.mezite.api.store.CaType;
-import org.mezite.api.store.User;
+import org.mezite.api.store.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /v1/login}: password and TOTP code for an OpenSSH user certificate and an X.509 client certificate on
- * the caller's public key. The request is checked before the credentials, so that a malformed key or TTL never uses
- * up an authenticator code. Every refusal is a 401 with the authenticator's own message; an unknown user and a wrong
- * password read the same. Until RBAC exists the certificate's principals are the user's {@code logins} trait and it
- * grants nothing beyond a PTY session.
+ * the caller's public key, issued by Auth's {@link UserCredentialsIssuer}. The request is checked before the
+ * credentials, so that a malformed key or TTL never uses up an authenticator code. Every refusal is a 401 with the
+ * authenticator's own message; an unknown user and a wrong password read the same.
  */
 final class LoginEndpoint {
 
@@ -38,19 +29,15 @@ final class LoginEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(LoginEndpoint.class);
 
     private final Supplier<LocalAuthenticator> authenticator;
-    private final UserCertificateSigner sshSigner;
-    private final X509CertificateIssuer x509Issuer;
-    private final CertificateAuthorities authorities;
-    private final CertificateAudit audit;
+    private final Supplier<UserCredentialsIssuer> issuer;
 
-    /** @param authenticator the local users, or {@code null} while none are available */
-    LoginEndpoint(Supplier<LocalAuthenticator> authenticator, UserCertificateSigner sshSigner,
-            X509CertificateIssuer x509Issuer, CertificateAuthorities authorities, CertificateAudit audit) {
+    /**
+     * @param authenticator the local users, or {@code null} while none are available
+     * @param issuer        Auth's certificate issuance, or {@code null} while it is not available
+     */
+    LoginEndpoint(Supplier<LocalAuthenticator> authenticator, Supplier<UserCredentialsIssuer> issuer) {
         this.authenticator = authenticator;
-        this.sshSigner = sshSigner;
-        this.x509Issuer = x509Issuer;
-        this.authorities = authorities;
-        this.audit = audit;
+        this.issuer = issuer;
     }
 
     LoginResponse login(LoginRequest request, String clientAddr) {
@@ -68,11 +55,16 @@ final class LoginEndpoint {
             if (local == null) {
                 throw ApiException.unavailable("local users are not available on this hub right now");
             }
+            // checked before the login too, so that a code is not used up for nothing
+            UserCredentialsIssuer credentials = issuer.get();
+            if (credentials == null) {
+                throw ApiException.unavailable("the Auth service does not issue certificates on this hub right now");
+            }
             LoginResult result = local.login(user, password, code, clientAddr);
             if (result instanceof LoginResult.Failure failure) {
                 throw refused(failure);
             }
-            return certify(((LoginResult.Success) result).user(), publicKey, ttl, clientAddr);
+            return certify(credentials, ((LoginResult.Success) result).user(), publicKey, ttl, clientAddr);
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
@@ -80,30 +72,26 @@ final class LoginEndpoint {
         }
     }
 
-    private LoginResponse certify(AuthenticatedUser user, String publicKey, Duration ttl, String clientAddr) {
-        List<String> logins = user.traits().getOrDefault(User.LOGINS_TRAIT, List.of());
-        if (logins.isEmpty()) {
+    private static LoginResponse certify(UserCredentialsIssuer credentials, AuthenticatedUser user, String publicKey,
+            Duration ttl, String clientAddr) {
+        IssuedUserCredentials issued;
+        try {
+            issued = credentials.issue(user.username(), publicKey, ttl, user.username(), clientAddr);
+        } catch (NoLoginsException e) {
             throw new ApiException(403, "no_logins", "user " + user.username() + " has no logins to use on servers:"
                     + " an administrator can give some (mezite:user-add ... --logins NAME,...)");
-        }
-        SshCertificate ssh;
-        IssuedX509Certificate x509;
-        try {
-            ssh = sshSigner.sign(new UserCertificateRequest(publicKey, user.username(), user.roles(), logins,
-                    Set.of(), ttl));
-            x509 = x509Issuer.issue(publicKey, new X509CertificateRequest(CaType.USER, user.username(),
-                    user.roles(), List.of(), List.of(), Set.of(TlsUsage.CLIENT), ttl));
+        } catch (NotFoundException e) {
+            // removed between the password check and now
+            throw new ApiException(401, "unknown_user", "user " + user.username() + " does not exist any more");
         } catch (InvalidCertificateRequestException e) {
             // the request was checked, so what is left is the user's own data (name, roles, logins)
             LOG.error("cannot certify user {}: {}", user.username(), e.getMessage());
             throw new ApiException(500, "certificate_refused", "the CA refused to certify user " + user.username()
                     + " (" + e.getMessage() + "); an administrator can find this in the hub's log");
         }
-        audit.sshUserCertificate(user.username(), ssh, clientAddr);
-        audit.x509ClientCertificate(user.username(), x509, clientAddr);
-        return new LoginResponse(ssh.authorizedKey(), x509.certificatePem(),
-                authorities.authority(CaType.HOST).authorizedKey(), authorities.clusterName(), user.username(),
-                user.roles(), ssh.principals(), ssh.validBefore().toString());
+        return new LoginResponse(issued.sshCertificate().authorizedKey(), issued.x509().certificatePem(),
+                issued.hostCa().authorizedKey(), issued.hostCa().clusterName(), issued.username(), issued.roles(),
+                issued.logins(), issued.expiresAt().toString());
     }
 
     private static ApiException refused(LoginResult.Failure failure) {

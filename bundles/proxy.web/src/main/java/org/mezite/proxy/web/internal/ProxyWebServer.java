@@ -11,13 +11,12 @@ import java.util.function.Supplier;
 
 import org.mezite.api.auth.LocalAuthenticator;
 import org.mezite.api.auth.LocalUserInvites;
+import org.mezite.api.auth.UserCredentialsIssuer;
 import org.mezite.api.ca.CertificateAuthorities;
-import org.mezite.api.ca.UserCertificateSigner;
 import org.mezite.api.ca.X509CertificateIssuer;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.hub.Listener;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.CaType;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -38,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * {@code proxy-web} {@link Listener} while it listens. Its certificate comes from {@code etc/org.mezite.proxy.web.cfg}
  * or, when none is configured, from the cluster's host CA (renewed while the hub runs).
  * <p>
- * The CAs and the audit log are mandatory: without them there is nothing to hand out. Local users are a plugin
- * that may come and go; while they are missing, login and signup answer 503 and the listener stays up.
+ * The CAs are mandatory: the listener's certificate and the ping's CA pins come from them. Local users are a plugin
+ * and Auth's certificate issuance may run elsewhere or restart; while either is missing, login (and signup without
+ * local users) answers 503 and the listener stays up.
  */
 @Component(configurationPid = ProxyWebSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
         immediate = true)
@@ -51,6 +51,7 @@ public final class ProxyWebServer {
 
     private final AtomicReference<LocalAuthenticator> authenticator = new AtomicReference<>();
     private final AtomicReference<LocalUserInvites> invites = new AtomicReference<>();
+    private final AtomicReference<UserCredentialsIssuer> credentialsIssuer = new AtomicReference<>();
     private final HttpsEndpoint endpoint;
     private final CertificateRenewal renewal;
     private final ServiceRegistration<Listener> registration;
@@ -59,9 +60,7 @@ public final class ProxyWebServer {
     public ProxyWebServer(BundleContext context, ProxyWebConfig config,
             @Reference(name = "settings") HubSettings settings,
             @Reference(name = "authorities") CertificateAuthorities authorities,
-            @Reference(name = "x509Issuer") X509CertificateIssuer x509Issuer,
-            @Reference(name = "sshSigner") UserCertificateSigner sshSigner,
-            @Reference(name = "audit") AuditEventRepository audit) throws Exception {
+            @Reference(name = "x509Issuer") X509CertificateIssuer x509Issuer) throws Exception {
         if (!settings.runs(HubRole.PROXY)) {
             LOG.info("Proxy HTTPS API not started: this hub runs {}", settings.roles());
             endpoint = null;
@@ -97,8 +96,7 @@ public final class ProxyWebServer {
             ApiHandler api = new ApiHandler(json,
                     new PingEndpoint(authorities, MeziteVersion.of(context.getBundle().getVersion()),
                             webAddress.toString(), sshAddress.toString()),
-                    new LoginEndpoint(authenticator::get, sshSigner, x509Issuer, authorities,
-                            new CertificateAudit(audit, json)),
+                    new LoginEndpoint(authenticator::get, credentialsIssuer::get),
                     new SignupEndpoint(invites::get));
             endpoint.start(api, new JsonErrorHandler(json));
             BoundListener listener = new BoundListener(LISTENER_NAME, "https", endpoint.address());
@@ -135,6 +133,16 @@ public final class ProxyWebServer {
 
     void unbindLocalUserInvites(LocalUserInvites service) {
         invites.compareAndSet(service, null);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindUserCredentialsIssuer(UserCredentialsIssuer service) {
+        credentialsIssuer.set(service);
+    }
+
+    void unbindUserCredentialsIssuer(UserCredentialsIssuer service) {
+        credentialsIssuer.compareAndSet(service, null);
     }
 
     @Deactivate

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mezite.api.auth.LoginFailure;
 import org.mezite.api.auth.LoginResult;
+import org.mezite.api.auth.NoLoginsException;
+import org.mezite.api.ca.InvalidCertificateRequestException;
 import org.mezite.api.store.CaType;
-import org.mezite.api.store.NewAuditEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -74,19 +75,11 @@ class LoginApiTest {
     }
 
     @Test
-    void eachCertificateIsAuditedWithItsSerialAndNeverTheCredentials() throws Exception {
+    void theCertificatesAreIssuedForTheAuthenticatedUserAsTheirOwnLogin() throws Exception {
         login("alice", "correct horse battery", "123456", publicKey, "1h");
 
-        assertThat(proxy.audit.events).extracting(NewAuditEvent::type).containsExactly("cert.create", "cert.create");
-        NewAuditEvent ssh = proxy.audit.events.get(0);
-        assertThat(ssh.username()).isEqualTo("alice");
-        assertThat(ssh.clientAddr()).isEqualTo("127.0.0.1");
-        assertThat(ssh.result()).isEqualTo("success");
-        assertThat(ssh.metadata()).contains("\"cert_type\":\"ssh_user\"", "\"principals\":[\"alice\",\"root\"]",
-                "\"serial\":\"", "\"key_id\":\"alice\"");
-        assertThat(proxy.audit.events.get(1).metadata()).contains("\"cert_type\":\"x509_client\"",
-                "\"subject\":\"CN=alice,O=access\"");
-        assertThat(proxy.audit.events.toString()).doesNotContain("correct horse battery", "123456");
+        assertThat(proxy.issuer.issued).containsExactly(new FakeCredentialsIssuer.Issue("alice", publicKey,
+                Duration.ofHours(1), "alice", "127.0.0.1"));
     }
 
     @Test
@@ -112,7 +105,7 @@ class LoginApiTest {
             assertThat(reply.body().get("error").asText()).isEqualTo("message for " + reason);
             assertThat(reply.body().get("code").asText()).isEqualTo(reason.name().toLowerCase());
         }
-        assertThat(proxy.audit.events).as("no certificate was made").isEmpty();
+        assertThat(proxy.issuer.issued).as("no certificate was asked for").isEmpty();
     }
 
     @Test
@@ -128,12 +121,24 @@ class LoginApiTest {
     @Test
     void aUserWithoutLoginsGetsNoCertificate() throws Exception {
         proxy.users.next = FakeLocalUsers.success("carol", List.of("access"), List.of());
+        proxy.issuer.refusal = new NoLoginsException("carol");
 
         ApiClient.Reply reply = login("carol", "pw", "123456", publicKey, null);
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.body().get("code").asText()).isEqualTo("no_logins");
         assertThat(reply.body().get("error").asText()).contains("carol has no logins");
+    }
+
+    @Test
+    void aCaRefusalIsA500ThatPointsToTheLog() throws Exception {
+        proxy.issuer.refusal = new InvalidCertificateRequestException("user: \"al ice\" is not a valid key id");
+
+        ApiClient.Reply reply = login("alice", "pw", "123456", publicKey, null);
+
+        assertThat(reply.status()).isEqualTo(500);
+        assertThat(reply.body().get("code").asText()).isEqualTo("certificate_refused");
+        assertThat(reply.body().get("error").asText()).contains("hub's log");
     }
 
     @Test
@@ -179,6 +184,18 @@ class LoginApiTest {
 
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.body().get("code").asText()).isEqualTo("unavailable");
+        assertThat(proxy.client.get("/v1/ping").status()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutAuthsIssuerLoginIsUnavailableAndNoCodeIsUsedUp() throws Exception {
+        proxy.server.unbindUserCredentialsIssuer(proxy.issuer);
+
+        ApiClient.Reply reply = login("alice", "pw", "123456", publicKey, null);
+
+        assertThat(reply.status()).isEqualTo(503);
+        assertThat(reply.body().get("error").asText()).contains("does not issue certificates");
+        assertThat(proxy.users.logins).isEmpty();
         assertThat(proxy.client.get("/v1/ping").status()).isEqualTo(200);
     }
 

@@ -8,13 +8,13 @@ import org.mezite.api.hub.Listener;
 import org.mezite.api.store.CaType;
 import org.mezite.ca.internal.CertificateAuthorityService;
 
-/** The component started on a loopback port with fake local users and a recording audit log, and a client for it. */
+/** The component started on a loopback port with fake local users and a fake issuer, and a client for it. */
 final class RunningProxy implements AutoCloseable {
 
     final RecordingBundleContext bundle = new RecordingBundleContext("0.1.0.SNAPSHOT");
     final CertificateAuthorityService cas = TestHub.cas();
     final FakeLocalUsers users = new FakeLocalUsers();
-    final RecordingAudit audit = new RecordingAudit();
+    final FakeCredentialsIssuer issuer = new FakeCredentialsIssuer(cas);
     final ProxyWebServer server;
     final InetSocketAddress address;
     final ApiClient client;
@@ -24,9 +24,10 @@ final class RunningProxy implements AutoCloseable {
     }
 
     RunningProxy(HubSettings settings, ProxyWebConfig config) throws Exception {
-        server = new ProxyWebServer(bundle.context(), config, settings, cas, cas, cas, audit);
+        server = new ProxyWebServer(bundle.context(), config, settings, cas, cas);
         server.bindLocalAuthenticator(users);
         server.bindLocalUserInvites(users);
+        server.bindUserCredentialsIssuer(issuer);
         address = bundle.live().isEmpty() ? null : ((Listener) bundle.live().get(0).service()).address();
         client = address == null ? null
                 : new ApiClient(cas.authority(CaType.HOST).certificate(), "127.0.0.1", address.getPort());

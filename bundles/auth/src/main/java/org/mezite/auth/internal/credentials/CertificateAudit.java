@@ -1,0 +1,50 @@
+package org.mezite.auth.internal.credentials;
+
+import org.mezite.api.ca.IssuedX509Certificate;
+import org.mezite.api.ca.SshCertificate;
+import org.mezite.api.store.AuditEventRepository;
+import org.mezite.api.store.NewAuditEvent;
+
+/**
+ * {@code cert.create} audit events for the certificates a user receives: what was signed for whom, with the serial
+ * that later session events and revocations refer to. The event names the user who holds the certificate; the
+ * {@code actor} in its metadata says who asked for it, and its action is {@code login} when that was the user and
+ * {@code sign} when an administrator did. Certificates themselves are public; no key goes in here.
+ */
+final class CertificateAudit {
+
+    static final String TYPE = "cert.create";
+
+    private final AuditEventRepository events;
+
+    CertificateAudit(AuditEventRepository events) {
+        this.events = events;
+    }
+
+    void sshUserCertificate(String user, SshCertificate certificate, String actor, String clientAddr) {
+        append(user, actor, clientAddr, new JsonObject()
+                .put("cert_type", "ssh_user")
+                .put("ca", certificate.signedBy().id())
+                .put("serial", Long.toUnsignedString(certificate.serial()))
+                .put("key_id", certificate.keyId())
+                .put("principals", certificate.principals())
+                .put("valid_after", certificate.validAfter().toString())
+                .put("valid_before", certificate.validBefore().toString()));
+    }
+
+    void x509ClientCertificate(String user, IssuedX509Certificate certificate, String actor, String clientAddr) {
+        append(user, actor, clientAddr, new JsonObject()
+                .put("cert_type", "x509_client")
+                .put("ca", "user")
+                .put("serial", certificate.certificate().getSerialNumber().toString(16))
+                .put("subject", certificate.certificate().getSubjectX500Principal().getName())
+                .put("valid_after", certificate.certificate().getNotBefore().toInstant().toString())
+                .put("valid_before", certificate.certificate().getNotAfter().toInstant().toString()));
+    }
+
+    private void append(String user, String actor, String clientAddr, JsonObject metadata) {
+        events.append(NewAuditEvent.builder(TYPE, "success").username(user).clientAddr(clientAddr)
+                .resource("user/" + user).action(actor.equals(user) ? "login" : "sign")
+                .metadata(metadata.put("actor", actor).toString()).build());
+    }
+}
