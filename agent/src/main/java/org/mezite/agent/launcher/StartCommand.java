@@ -96,14 +96,14 @@ final class StartCommand implements Callable<Integer> {
             reportStopped(runtime, out);
             return 1;
         }
-        out.printf(Locale.ROOT, "mezd: %d/%d bundles active, %.2f s after JVM start (Felix %s)%n", total, total,
-                sinceJvmStart().toMillis() / 1000.0, runtime.frameworkVersion());
-
         // A shutdown hook alone would stop the bundles too, but the JVM then exits 143 on SIGTERM; handling the signal
-        // lets main() return and exit 0. (Until here, the hook covers a signal that comes while bundles start.)
+        // lets main() return and exit 0. (Until here, the hook covers a signal that comes while bundles start.) The
+        // handlers go in before the "active" line, which supervisors and tests wait for before they may signal.
         for (String name : List.of("TERM", "INT")) {
             Signal.handle(new Signal(name), signal -> stopOnSignal(runtime, out, "SIG" + name));
         }
+        out.printf(Locale.ROOT, "mezd: %d/%d bundles active, %.2f s after JVM start (Felix %s)%n", total, total,
+                sinceJvmStart().toMillis() / 1000.0, runtime.frameworkVersion());
         runtime.awaitStop(Duration.ZERO);
         reportStopped(runtime, out);
         return runtime.failure().isPresent() ? 1 : 0;
