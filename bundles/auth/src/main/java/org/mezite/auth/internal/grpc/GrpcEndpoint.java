@@ -13,6 +13,10 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptor;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 
 /**
@@ -27,10 +31,14 @@ final class GrpcEndpoint implements AutoCloseable {
     private final Server server;
     private final InetSocketAddress address;
     private final Duration grace;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
 
-    private GrpcEndpoint(String name, Server server, Duration grace) {
+    private GrpcEndpoint(String name, Server server, Duration grace, EventLoopGroup boss, EventLoopGroup workers) {
         this.name = name;
         this.server = server;
+        this.boss = boss;
+        this.workers = workers;
         this.address = (InetSocketAddress) server.getListenSockets().get(0);
         this.grace = grace;
     }
@@ -49,16 +57,22 @@ final class GrpcEndpoint implements AutoCloseable {
      */
     static GrpcEndpoint start(String name, InetSocketAddress listen, String setting, Duration grace, SslContext tls,
             ServerInterceptor gate, List<BindableService> services) throws IOException {
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(listen).sslContext(tls).intercept(gate);
+        // Own event loops rather than gRPC's shared ones: those linger for a while after the last server stops, and
+        // their threads would then run classes of a bundle that has already stopped.
+        EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory(name + "-boss", true));
+        EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory(name + "-worker", true));
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(listen).sslContext(tls).intercept(gate)
+                .bossEventLoopGroup(boss).workerEventLoopGroup(workers).channelType(NioServerSocketChannel.class);
         services.forEach(builder::addService);
         Server server = builder.build();
         try {
             server.start();
         } catch (IOException e) {
+            shutDown(boss, workers);
             throw new IOException(name + ": cannot listen on " + Addresses.format(listen) + " (" + setting + "): "
                     + rootMessage(e), e);
         }
-        return new GrpcEndpoint(name, server, grace);
+        return new GrpcEndpoint(name, server, grace, boss, workers);
     }
 
     /** The bound address, with the real port when 0 was asked for. */
@@ -78,6 +92,17 @@ final class GrpcEndpoint implements AutoCloseable {
         } catch (InterruptedException e) {
             server.shutdownNow();
             Thread.currentThread().interrupt();
+        } finally {
+            shutDown(boss, workers);
+        }
+    }
+
+    private static void shutDown(EventLoopGroup... groups) {
+        for (EventLoopGroup group : groups) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        }
+        for (EventLoopGroup group : groups) {
+            group.terminationFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
     }
 
