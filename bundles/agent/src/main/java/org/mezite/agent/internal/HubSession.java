@@ -49,6 +49,7 @@ final class HubSession implements AutoCloseable {
     private final Clock clock;
     private final Consumer<Observation> changes;
     private final AdvancedTlsX509KeyManager keys = new AdvancedTlsX509KeyManager();
+    private final HubChannel hubChannel;
     private final ManagedChannel channel;
     private final ScheduledExecutorService scheduler;
     // only touched on the scheduler's thread
@@ -68,7 +69,8 @@ final class HubSession implements AutoCloseable {
         this.clock = clock;
         this.changes = changes;
         install(identity);
-        this.channel = HubChannels.forNode(hub, keys, List.of(identity.hostCa()), clock);
+        this.hubChannel = HubChannels.forNode(hub, keys, List.of(identity.hostCa()), clock);
+        this.channel = hubChannel.channel();
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "mezd-hub-session");
             thread.setDaemon(true);
@@ -219,12 +221,12 @@ final class HubSession implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        channel.shutdownNow();
         try {
             scheduler.awaitTermination(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS);
-            channel.awaitTermination(CALL_DEADLINE_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            hubChannel.close();
         }
     }
 }

@@ -18,7 +18,6 @@ import org.mezite.proto.auth.v1.JoinResponse;
 import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
 
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -47,9 +46,8 @@ final class Joiner {
             throws JoinException {
         KeyPair hostKey = generate("Ed25519", null);
         KeyPair tlsKey = generate("EC", new ECGenParameterSpec("secp256r1"));
-        ManagedChannel channel = HubChannels.forJoining(hub, pin, clock);
-        try {
-            JoinResponse joined = NodeServiceGrpc.newBlockingStub(channel)
+        try (HubChannel hubChannel = HubChannels.forJoining(hub, pin, clock)) {
+            JoinResponse joined = NodeServiceGrpc.newBlockingStub(hubChannel.channel())
                     .withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
                     .join(JoinRequest.newBuilder()
                             .setToken(token)
@@ -62,8 +60,6 @@ final class Joiner {
             return identity(joined, hostKey, tlsKey);
         } catch (StatusRuntimeException e) {
             throw failure(e);
-        } finally {
-            channel.shutdownNow();
         }
     }
 
