@@ -1,5 +1,7 @@
 package org.mezite.auth.internal.join;
 
+import org.mezite.auth.internal.audit.AuditMetadata;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

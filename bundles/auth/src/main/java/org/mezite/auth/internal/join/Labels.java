@@ -1,5 +1,7 @@
 package org.mezite.auth.internal.join;
 
+import org.mezite.auth.internal.audit.Quote;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;

@@ -1,5 +1,8 @@
 package org.mezite.auth.internal.join;
 
+import org.mezite.auth.internal.audit.AuditMetadata;
+import org.mezite.auth.internal.audit.Quote;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -7,7 +7,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -126,11 +125,5 @@ class UserCredentialsServiceTest {
                 "alice", null)).isInstanceOf(InvalidCertificateRequestException.class)
                 .hasMessageContaining("publicKey");
         assertThat(audit.events()).isEmpty();
-    }
-
-    @Test
-    void metadataValuesAreEscaped() {
-        assertThat(new JsonObject().put("a", "say \"hi\"\n").put("b", Arrays.asList("x\\y", "\u0001")).toString())
-                .isEqualTo("{\"a\":\"say \\\"hi\\\"\\n\",\"b\":[\"x\\\\y\",\"\\u0001\"]}");
     }
 }

@@ -1,12 +1,12 @@
-package org.mezite.auth.internal.join;
+package org.mezite.auth.internal.audit;
 
 /** JSON string literals: for audit metadata, and a safe way to show a value someone else typed in a message. */
-final class Quote {
+public final class Quote {
 
     private Quote() {
     }
 
-    static String json(String value) {
+    public static String json(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {
             switch (c) {

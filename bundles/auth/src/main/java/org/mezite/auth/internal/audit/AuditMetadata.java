@@ -1,33 +1,34 @@
-package org.mezite.auth.internal.join;
+package org.mezite.auth.internal.audit;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON object of an audit event's {@code metadata}. Only names, ids and codes go in here: there is no way to put
- * a join token in.
+ * The JSON object of an audit event's {@code metadata}, for every audit event the Auth bundle writes. Only names,
+ * ids, codes and lists of them go in here: there is no way to put a secret in.
  */
-final class AuditMetadata {
+public final class AuditMetadata {
 
     private final StringBuilder json = new StringBuilder("{");
 
-    AuditMetadata put(String name, String value) {
+    public AuditMetadata put(String name, String value) {
         if (value != null) {
             field(name).append(Quote.json(value)).append(',');
         }
         return this;
     }
 
-    AuditMetadata put(String name, long value) {
+    public AuditMetadata put(String name, long value) {
         field(name).append(value).append(',');
         return this;
     }
 
-    AuditMetadata put(String name, boolean value) {
+    public AuditMetadata put(String name, boolean value) {
         field(name).append(value).append(',');
         return this;
     }
 
-    AuditMetadata put(String name, Map<String, String> values) {
+    public AuditMetadata put(String name, Map<String, String> values) {
         StringBuilder out = field(name).append('{');
         String separator = "";
         for (Map.Entry<String, String> entry : values.entrySet()) {
@@ -35,6 +36,17 @@ final class AuditMetadata {
             separator = ",";
         }
         out.append("},");
+        return this;
+    }
+
+    public AuditMetadata put(String name, List<String> values) {
+        StringBuilder out = field(name).append('[');
+        String separator = "";
+        for (String value : values) {
+            out.append(separator).append(Quote.json(value));
+            separator = ",";
+        }
+        out.append("],");
         return this;
     }
 
