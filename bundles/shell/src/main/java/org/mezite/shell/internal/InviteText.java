@@ -24,6 +24,6 @@ final class InviteText {
                 + "Invite token: " + invitation.token() + "\n"
                 + "It works once, until " + UTC.format(invitation.expiresAt()) + ". Have " + invitation.username()
                 + " run:\n"
-                + "  msh signup --proxy " + ProxyAddress.of(settings) + " --token " + invitation.token() + pin + "\n";
+                + "  msh signup --proxy " + ReachableAddress.of(settings.webListen()) + " --token " + invitation.token() + pin + "\n";
     }
 }

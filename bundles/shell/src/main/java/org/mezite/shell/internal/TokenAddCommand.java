@@ -58,7 +58,7 @@ public class TokenAddCommand implements Action {
                 .append(".\n");
         out.append("On the node, write /etc/mezite/mezd.conf:\n");
         out.append("  node_name = NODE-NAME\n");
-        out.append("  hub = ").append(AuthAddress.of(settings)).append('\n');
+        out.append("  hub = ").append(ReachableAddress.of(settings.authListen())).append('\n');
         out.append("  token = ").append(issued.token()).append('\n');
         out.append("  ca_pin = ").append(pin).append('\n');
         out.append("and run, as root:\n");
