@@ -1,5 +1,7 @@
 package org.mezite.auth.local.internal;
 
+import org.mezite.api.audit.AuditDetails;
+
 import java.time.Clock;
 
 import org.mezite.api.auth.LocalAuthenticator;
@@ -34,8 +36,8 @@ final class AuthAudit {
      * @param error    the error code, {@code null} for success
      * @param details  more metadata, or {@code null}
      */
-    void attempt(String type, String username, String clientAddr, String error, AuditMetadata details) {
-        AuditMetadata metadata = (details == null ? new AuditMetadata() : details)
+    void attempt(String type, String username, String clientAddr, String error, AuditDetails details) {
+        AuditDetails metadata = (details == null ? new AuditDetails() : details)
                 .put("method", LocalAuthenticator.METHOD).put("success", error == null);
         append(NewAuditEvent.builder(type, error == null ? "success" : "failure")
                 .username(username == null ? null : cut(username)).clientAddr(clientAddr), error, metadata);
@@ -47,13 +49,13 @@ final class AuthAudit {
      * @param error   the error code, {@code null} for success
      * @param details more metadata, or {@code null}
      */
-    void adminAction(String type, String actor, String username, String error, AuditMetadata details) {
-        AuditMetadata metadata = (details == null ? new AuditMetadata() : details).put("success", error == null);
+    void adminAction(String type, String actor, String username, String error, AuditDetails details) {
+        AuditDetails metadata = (details == null ? new AuditDetails() : details).put("success", error == null);
         append(NewAuditEvent.builder(type, error == null ? "success" : "failure").username(actor)
                 .resource("user/" + cut(username)), error, metadata);
     }
 
-    private void append(NewAuditEvent.Builder event, String error, AuditMetadata metadata) {
+    private void append(NewAuditEvent.Builder event, String error, AuditDetails metadata) {
         if (error != null) {
             metadata.put("error", error);
         }

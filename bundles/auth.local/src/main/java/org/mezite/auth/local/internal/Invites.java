@@ -1,5 +1,7 @@
 package org.mezite.auth.local.internal;
 
+import org.mezite.api.audit.AuditDetails;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +61,7 @@ final class Invites {
             String actor) {
         List<String> roles = givenRoles == null ? List.of() : givenRoles;
         Map<String, List<String>> traits = givenTraits == null ? Map.of() : givenTraits;
-        AuditMetadata details = new AuditMetadata().put("roles", roles)
+        AuditDetails details = new AuditDetails().put("roles", roles)
                 .put("logins", traits.getOrDefault(User.LOGINS_TRAIT, List.of()));
         var problem = Usernames.problem(username);
         if (problem.isPresent()) {
@@ -79,14 +81,14 @@ final class Invites {
     Invitation resetUser(String username, String actor) {
         if (users.findByUsername(username).isEmpty()) {
             audit.adminAction(AuthAudit.RESET, actor, username, "unknown_user", null);
-            throw new NotFoundException("user " + AuditMetadata.quote(username) + " does not exist");
+            throw new NotFoundException("user " + AuditDetails.quote(username) + " does not exist");
         }
         int cancelled = invites.deleteByUser(username);
         users.setPasswordHash(username, null);
         users.setTotpSecret(username, null);
         users.clearLoginFailures(username);
         audit.adminAction(AuthAudit.RESET, actor, username, null,
-                new AuditMetadata().put("invites_cancelled", cancelled));
+                new AuditDetails().put("invites_cancelled", cancelled));
         return invite(username, actor);
     }
 
@@ -95,7 +97,7 @@ final class Invites {
         Instant expiresAt = clock.instant().plus(VALIDITY);
         invites.create(InviteTokens.hash(token), username, expiresAt);
         audit.adminAction(AuthAudit.INVITE, actor, username, null,
-                new AuditMetadata().put("expires_at", expiresAt.toString()));
+                new AuditDetails().put("expires_at", expiresAt.toString()));
         return new Invitation(username, token, expiresAt);
     }
 

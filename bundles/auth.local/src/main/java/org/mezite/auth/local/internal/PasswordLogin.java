@@ -1,5 +1,7 @@
 package org.mezite.auth.local.internal;
 
+import org.mezite.api.audit.AuditDetails;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,12 +139,12 @@ final class PasswordLogin {
     private LoginResult failed(User user, String error, LoginFailure reason, String message, String clientAddr,
             Instant now) {
         int failures = users.recordLoginFailure(user.username());
-        AuditMetadata details = new AuditMetadata();
+        AuditDetails details = new AuditDetails();
         if (failures >= MAX_FAILED_LOGINS) {
             Instant until = now.plus(LOCK_DURATION);
             users.lockUntil(user.username(), until);
             details.put("locked_until", until.toString());
-            LOG.warn("user {} locked until {} after {} failed logins", AuditMetadata.quote(user.username()), until,
+            LOG.warn("user {} locked until {} after {} failed logins", AuditDetails.quote(user.username()), until,
                     failures);
         }
         audit.attempt(AuthAudit.LOGIN, user.username(), clientAddr, error, details);
@@ -151,7 +153,7 @@ final class PasswordLogin {
 
     private LoginResult serverError(User user, RuntimeException e, String clientAddr) {
         LOG.error("user {} cannot log in: {}. If totp.key changed, restore it; otherwise reset the user"
-                + " (mezite:user-reset {})", AuditMetadata.quote(user.username()), describe(e), user.username());
+                + " (mezite:user-reset {})", AuditDetails.quote(user.username()), describe(e), user.username());
         audit.attempt(AuthAudit.LOGIN, user.username(), clientAddr, "server_error", null);
         return new LoginResult.Failure(LoginFailure.SERVER_ERROR, "login failed because of a problem on the server;"
                 + " an administrator can find the cause in the hub's log");

@@ -1,5 +1,7 @@
 package org.mezite.auth.local.internal;
 
+import org.mezite.api.audit.AuditDetails;
+
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -24,7 +26,7 @@ final class Usernames {
             return Optional.of("user name is longer than " + MAX_LENGTH + " characters");
         }
         if (!VALID.matcher(username).matches()) {
-            return Optional.of("user name " + AuditMetadata.quote(username) + " is not acceptable: use letters,"
+            return Optional.of("user name " + AuditDetails.quote(username) + " is not acceptable: use letters,"
                     + " digits and . _ @ + - and start with a letter, a digit or _");
         }
         return Optional.empty();

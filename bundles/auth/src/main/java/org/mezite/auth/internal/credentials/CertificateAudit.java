@@ -1,6 +1,6 @@
 package org.mezite.auth.internal.credentials;
 
-import org.mezite.auth.internal.audit.AuditMetadata;
+import org.mezite.api.audit.AuditDetails;
 
 import org.mezite.api.ca.IssuedX509Certificate;
 import org.mezite.api.ca.SshCertificate;
@@ -24,7 +24,7 @@ final class CertificateAudit {
     }
 
     void sshUserCertificate(String user, SshCertificate certificate, String actor, String clientAddr) {
-        append(user, actor, clientAddr, new AuditMetadata()
+        append(user, actor, clientAddr, new AuditDetails()
                 .put("cert_type", "ssh_user")
                 .put("ca", certificate.signedBy().id())
                 .put("serial", Long.toUnsignedString(certificate.serial()))
@@ -35,7 +35,7 @@ final class CertificateAudit {
     }
 
     void x509ClientCertificate(String user, IssuedX509Certificate certificate, String actor, String clientAddr) {
-        append(user, actor, clientAddr, new AuditMetadata()
+        append(user, actor, clientAddr, new AuditDetails()
                 .put("cert_type", "x509_client")
                 .put("ca", "user")
                 .put("serial", certificate.certificate().getSerialNumber().toString(16))
@@ -44,7 +44,7 @@ final class CertificateAudit {
                 .put("valid_before", certificate.certificate().getNotAfter().toInstant().toString()));
     }
 
-    private void append(String user, String actor, String clientAddr, AuditMetadata metadata) {
+    private void append(String user, String actor, String clientAddr, AuditDetails metadata) {
         events.append(NewAuditEvent.builder(TYPE, "success").username(user).clientAddr(clientAddr)
                 .resource("user/" + user).action(actor.equals(user) ? "login" : "sign")
                 .metadata(metadata.put("actor", actor).toString()).build());

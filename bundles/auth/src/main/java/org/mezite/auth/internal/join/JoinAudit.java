@@ -1,6 +1,6 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.auth.internal.audit.AuditMetadata;
+import org.mezite.api.audit.AuditDetails;
 
 import java.time.Clock;
 
@@ -27,7 +27,7 @@ final class JoinAudit {
         this.clock = clock;
     }
 
-    void adminAction(String type, String actor, String resource, AuditMetadata metadata) {
+    void adminAction(String type, String actor, String resource, AuditDetails metadata) {
         events.append(NewAuditEvent.builder(type, "success").time(clock.instant()).username(actor)
                 .resource(resource).metadata(metadata.put("success", true).toString()).build());
     }
@@ -38,7 +38,7 @@ final class JoinAudit {
      * @param nodeId the node, or {@code null} when it never got an id
      * @param error  the error code, {@code null} for success
      */
-    void nodeAction(String type, String nodeId, String clientAddr, String error, AuditMetadata metadata) {
+    void nodeAction(String type, String nodeId, String clientAddr, String error, AuditDetails metadata) {
         metadata.put("success", error == null);
         if (error != null) {
             metadata.put("error", error);

@@ -1,6 +1,6 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.auth.internal.audit.AuditMetadata;
+import org.mezite.api.audit.AuditDetails;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -58,7 +58,7 @@ public final class JoinTokenService implements JoinTokens {
         Instant expiresAt = clock.instant().plus(ttl);
         JoinToken stored = tokens.create(TokenHashes.hash(token), request.type().id(), labels, expiresAt);
         JoinTokenInfo info = JoinTokenRedeemer.info(stored);
-        audit.adminAction(JoinAudit.TOKEN_CREATE, actor, "join_token/" + info.id(), new AuditMetadata()
+        audit.adminAction(JoinAudit.TOKEN_CREATE, actor, "join_token/" + info.id(), new AuditDetails()
                 .put("token_id", info.id()).put("type", info.type().id()).put("ttl_seconds", ttl.toSeconds())
                 .put("expires_at", info.expiresAt().toString()).put("labels", info.labels()));
         return new IssuedJoinToken(token, info);
@@ -77,7 +77,7 @@ public final class JoinTokenService implements JoinTokens {
             return false;
         }
         String id = TokenHashes.id(hash.get());
-        audit.adminAction(JoinAudit.TOKEN_DELETE, actor, "join_token/" + id, new AuditMetadata().put("token_id", id));
+        audit.adminAction(JoinAudit.TOKEN_DELETE, actor, "join_token/" + id, new AuditDetails().put("token_id", id));
         return true;
     }
 

@@ -1,6 +1,6 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.auth.internal.audit.Quote;
+import org.mezite.api.audit.AuditDetails;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,11 +28,11 @@ final class Labels {
         Map<String, String> checked = new TreeMap<>();
         labels.forEach((key, value) -> {
             if (key == null || !KEY.matcher(key).matches()) {
-                throw new IllegalArgumentException(field + ": key " + Quote.json(String.valueOf(key))
+                throw new IllegalArgumentException(field + ": key " + AuditDetails.quote(String.valueOf(key))
                         + " must be 1-63 letters, digits, '.', '_', '/' or '-', starting with a letter or digit");
             }
             if (value == null || !VALUE.matcher(value).matches()) {
-                throw new IllegalArgumentException(field + ": value of " + Quote.json(key)
+                throw new IllegalArgumentException(field + ": value of " + AuditDetails.quote(key)
                         + " may only hold letters, digits and '.', '_', '/', ':', '@', '-'");
             }
             checked.put(key, value);

@@ -1,7 +1,7 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.auth.internal.audit.AuditMetadata;
-import org.mezite.auth.internal.audit.Quote;
+import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditDetails;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +80,7 @@ public final class NodeEnrollment {
      *                                  request field
      */
     public Enrollment join(JoinApplication application) {
-        AuditMetadata metadata = new AuditMetadata().put("node_name", cut(application.nodeName()))
+        AuditDetails metadata = new AuditDetails().put("node_name", cut(application.nodeName()))
                 .put("version", cut(application.version()));
         TokenHashes.canonicalToken(application.token())
                 .ifPresent(token -> metadata.put("token_id", TokenHashes.id(TokenHashes.hash(token))));
@@ -128,7 +128,7 @@ public final class NodeEnrollment {
     public NodeCertificates renew(String nodeId, String sshPublicKey, String tlsPublicKey, String clientAddress) {
         String name = nodes.find(nodeId).orElseThrow(() -> removed(nodeId)).name();
         NodeCertificates certificates = certify(nodeId, name, sshPublicKey, tlsPublicKey);
-        audit.nodeAction(JoinAudit.CERT_CREATE, nodeId, clientAddress, null, new AuditMetadata()
+        audit.nodeAction(JoinAudit.CERT_CREATE, nodeId, clientAddress, null, new AuditDetails()
                 .put("reason", "renewal").put("node_name", name)
                 .put("host_cert_serial", Long.toUnsignedString(certificates.host().serial()))
                 .put("tls_cert_serial", certificates.tls().certificate().getSerialNumber().toString(16)));
@@ -162,7 +162,7 @@ public final class NodeEnrollment {
 
     private static String nodeName(String name) {
         if (name == null || !NODE_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("node_name: " + Quote.json(cut(String.valueOf(name)))
+            throw new IllegalArgumentException("node_name: " + AuditDetails.quote(cut(String.valueOf(name)))
                     + " must be 1-63 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         return name;

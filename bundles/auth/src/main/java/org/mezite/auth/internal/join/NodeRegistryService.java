@@ -1,6 +1,6 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.auth.internal.audit.AuditMetadata;
+import org.mezite.api.audit.AuditDetails;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -88,7 +88,7 @@ public final class NodeRegistryService implements NodeRegistry {
             return false;
         }
         audit.adminAction(JoinAudit.NODE_DELETE, actor, "node/" + nodeId,
-                new AuditMetadata().put("node_id", nodeId).put("node_name", node.get().hostname()));
+                new AuditDetails().put("node_id", nodeId).put("node_name", node.get().hostname()));
         return true;
     }
 

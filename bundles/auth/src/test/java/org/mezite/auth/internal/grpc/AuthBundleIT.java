@@ -81,7 +81,7 @@ class AuthBundleIT {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
                 "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.0.0,org.mezite.api.store;version=1.0.0,"
                         + "org.mezite.api.ca;version=1.0.0,org.mezite.api.join;version=1.0.0,"
-                        + "org.mezite.api.auth;version=1.0.0");
+                        + "org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.0.0");
         config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();

@@ -1,4 +1,4 @@
-package org.mezite.auth.internal.audit;
+package org.mezite.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,13 +8,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class AuditMetadataTest {
+class AuditDetailsTest {
 
     @Test
     void valuesAreEscapedAndNullsLeftOut() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("env", "d\"ev");
-        String json = new AuditMetadata().put("a", "say \"hi\"\n").put("b", Arrays.asList("x\\y", "\u0001"))
+        String json = new AuditDetails().put("a", "say \"hi\"\n").put("b", Arrays.asList("x\\y", "\u0001"))
                 .put("n", 3).put("t", true).put("labels", labels).put("missing", (String) null).toString();
 
         assertThat(json).isEqualTo("{\"a\":\"say \\\"hi\\\"\\n\",\"b\":[\"x\\\\y\",\"\\u0001\"],\"n\":3,\"t\":true,"
@@ -23,6 +23,6 @@ class AuditMetadataTest {
 
     @Test
     void emptyIsAnEmptyObject() {
-        assertThat(new AuditMetadata().toString()).isEqualTo("{}");
+        assertThat(new AuditDetails().toString()).isEqualTo("{}");
     }
 }
