@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  * labels    = env=prod,team=db
  * token     = 64 hex digits from mezite:token-add, needed until the node has joined
  * ca_pin    = sha256:HEX of the cluster CA, as mezite:token-add prints it
+ * proxy     = hub.example.com:3024, the proxy's tunnel listener (default: the hub's host, port 3024)
+ * ssh_listen          = 0.0.0.0:3022, a direct SSH listener beside the tunnel (default: none)
+ * client_idle_timeout = 30m, ends SSH sessions without traffic (default: none; s, m or h)
  * </pre>
  */
 final class AgentConfigParser {
@@ -36,7 +39,11 @@ final class AgentConfigParser {
     static final String LABELS = "labels";
     static final String TOKEN = "token";
     static final String CA_PIN = "ca_pin";
-    static final List<String> KEYS = List.of(NODE_NAME, HUB, DATA_DIR, LABELS, TOKEN, CA_PIN);
+    static final String PROXY = "proxy";
+    static final String SSH_LISTEN = "ssh_listen";
+    static final String CLIENT_IDLE_TIMEOUT = "client_idle_timeout";
+    static final List<String> KEYS = List.of(NODE_NAME, HUB, DATA_DIR, LABELS, TOKEN, CA_PIN, PROXY, SSH_LISTEN,
+            CLIENT_IDLE_TIMEOUT);
 
     /** Used when the file names no data_dir. */
     static final Path DEFAULT_DATA_DIR = Path.of("/var/lib/mezd");
@@ -46,6 +53,7 @@ final class AgentConfigParser {
     private static final Pattern LABEL_VALUE = Pattern.compile("[A-Za-z0-9._/:@-]{0,255}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]+|\\[[0-9A-Fa-f:.]+\\]");
     private static final Pattern TOKEN_FORMAT = Pattern.compile("[0-9A-Fa-f]{64}");
+    private static final Pattern DURATION = Pattern.compile("[1-9][0-9]{0,5}[smh]");
     private static final Pattern PIN_FORMAT = Pattern.compile("sha256:[0-9A-Fa-f]{64}");
 
     private AgentConfigParser() {
@@ -103,7 +111,25 @@ final class AgentConfigParser {
         }
         Optional<String> hub = Optional.ofNullable(values.get(HUB));
         if (hub.isPresent()) {
-            checkHostPort(hub.get(), file, lineOf.get(HUB));
+            checkHostPort(HUB, hub.get(), "of the hub's Auth service, e.g. hub.example.com:3025", file,
+                    lineOf.get(HUB));
+        }
+        Map<String, String> network = new LinkedHashMap<>();
+        for (String key : List.of(PROXY, SSH_LISTEN)) {
+            if (values.containsKey(key)) {
+                checkHostPort(key, values.get(key), key.equals(PROXY)
+                        ? "of the proxy's tunnel listener, e.g. hub.example.com:3024"
+                        : "to listen on for direct SSH, e.g. 0.0.0.0:3022", file, lineOf.get(key));
+                network.put(key, values.get(key));
+            }
+        }
+        if (values.containsKey(CLIENT_IDLE_TIMEOUT)) {
+            String timeout = values.get(CLIENT_IDLE_TIMEOUT);
+            if (!DURATION.matcher(timeout).matches()) {
+                throw error(file, lineOf.get(CLIENT_IDLE_TIMEOUT), CLIENT_IDLE_TIMEOUT + ": \"" + timeout
+                        + "\" must be a number and s, m or h, e.g. 30m");
+            }
+            network.put(CLIENT_IDLE_TIMEOUT, timeout);
         }
         Path dataDir = dataDir(values.get(DATA_DIR), file, lineOf.get(DATA_DIR));
         Map<String, String> labels = values.containsKey(LABELS)
@@ -128,17 +154,18 @@ final class AgentConfigParser {
             throw error(file, lineOf.get(CA_PIN), CA_PIN + ": \"" + values.get(CA_PIN)
                     + "\" must be sha256: and 64 hex digits, as mezite:token-add prints it");
         }
-        return new AgentConfig(nodeName, hub, dataDir, labels, token.map(t -> t.toLowerCase(Locale.ROOT)), caPin);
+        return new AgentConfig(nodeName, hub, dataDir, labels, token.map(t -> t.toLowerCase(Locale.ROOT)), caPin,
+                network);
     }
 
-    private static void checkHostPort(String value, Path file, int line) throws ConfigException {
+    private static void checkHostPort(String key, String value, String what, Path file, int line)
+            throws ConfigException {
         int colon = value.lastIndexOf(':');
         String host = colon > 0 ? value.substring(0, colon) : "";
         String port = colon > 0 ? value.substring(colon + 1) : "";
         if (!HOST.matcher(host).matches() || !port.matches("[0-9]{1,5}")
                 || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-            throw error(file, line, HUB + ": \"" + value
-                    + "\" must be HOST:PORT of the hub's Auth service, e.g. hub.example.com:3025");
+            throw error(file, line, key + ": \"" + value + "\" must be HOST:PORT " + what);
         }
     }
 

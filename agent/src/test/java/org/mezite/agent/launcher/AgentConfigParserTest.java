@@ -95,7 +95,29 @@ class AgentConfigParserTest {
     void anUnknownKeyIsNamedWithItsLineAndTheKnownKeys() {
         assertError(List.of("node_name = n", "nodename = x"),
                 "/etc/mezd/mezd.conf line 2: unknown key \"nodename\" (known keys: node_name, hub, data_dir, labels, token,"
-                        + " ca_pin)");
+                        + " ca_pin, proxy, ssh_listen, client_idle_timeout)");
+    }
+
+    @Test
+    void theNetworkSettingsReachTheAgentBundleAsTheyAre() throws ConfigException {
+        AgentConfig config = parse("node_name = n", "hub = hub:3025", "proxy = proxy.example.com:3024",
+                "ssh_listen = 127.0.0.1:3022", "client_idle_timeout = 30m");
+
+        assertThat(config.frameworkProperties()).containsEntry("mezite.agent.proxy", "proxy.example.com:3024")
+                .containsEntry("mezite.agent.ssh_listen", "127.0.0.1:3022")
+                .containsEntry("mezite.agent.client_idle_timeout", "30m");
+        assertThat(parse("node_name = n").frameworkProperties()).doesNotContainKeys("mezite.agent.proxy",
+                "mezite.agent.ssh_listen", "mezite.agent.client_idle_timeout");
+    }
+
+    @Test
+    void badNetworkSettingsAreNamedWithTheirKeyAndLine() {
+        assertError(List.of("node_name = n", "proxy = proxy"), "/etc/mezd/mezd.conf line 2: proxy: \"proxy\" must"
+                + " be HOST:PORT of the proxy's tunnel listener, e.g. hub.example.com:3024");
+        assertError(List.of("node_name = n", "ssh_listen = :22"), "/etc/mezd/mezd.conf line 2: ssh_listen: \":22\""
+                + " must be HOST:PORT to listen on for direct SSH, e.g. 0.0.0.0:3022");
+        assertError(List.of("node_name = n", "client_idle_timeout = 30"), "/etc/mezd/mezd.conf line 2:"
+                + " client_idle_timeout: \"30\" must be a number and s, m or h, e.g. 30m");
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.mezite.api.audit.AuditRecorder;
+import org.mezite.api.node.NodeIdentityProvider;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent as a whole, for now: takes the settings mezd hands over and, when a hub is configured, makes sure the node
  * has joined (with the identity saved in the data dir, or else the one-time token) and keeps its heartbeat going.
- * The tunnel and the SSH server will hang off this component.
+ * Once joined it registers the node's identity ({@link NodeIdentityProvider}) and the agent's {@link AuditRecorder},
+ * which the SSH server and the tunnel need.
  *
  * <p>What no retry can fix (a refused token, a hub whose CA is not the pinned one, a damaged identity) is logged and
  * handed to the launcher's exit hook, if there is one: mezd then stops with an error status rather than sit idle.
@@ -40,12 +44,17 @@ public final class Agent {
     private final AgentSettings settings;
     private final String version;
     private final Consumer<String> exit;
+    private final BundleContext context;
     private final ExecutorService worker;
     private volatile HubSession session;
+    private volatile HubAuditShipper audit;
+    private volatile ServiceRegistration<?> identityRegistration;
+    private volatile ServiceRegistration<?> auditRegistration;
 
     @Activate
     public Agent(BundleContext context, @Reference(name = "exit", cardinality = ReferenceCardinality.OPTIONAL,
             target = "(" + EXIT_HOOK + "=true)") Consumer<String> exit) {
+        this.context = context;
         settings = AgentSettings.from(context::getProperty);
         version = version(context.getBundle().getVersion());
         this.exit = exit;
@@ -91,13 +100,27 @@ public final class Agent {
                 LOG.info("node {} joined cluster {} as node {}; identity saved in {}", settings.nodeName(),
                         identity.clusterName(), identity.nodeId(), store.folder());
             }
-            session = HubSession.start(hub, settings.nodeName(), identity, store, settings.heartbeatInterval(),
-                    Clock.systemUTC(), HubSession::log);
+            HubSession started = HubSession.start(hub, settings.nodeName(), identity, store,
+                    settings.heartbeatInterval(), Clock.systemUTC(), HubSession::log);
+            session = started;
+            publish(started);
         } catch (IdentityException e) {
             stop(e.getMessage());
         } catch (RuntimeException e) {
             stop("cannot connect to hub " + hub + ": " + e, e);
         }
+    }
+
+    /**
+     * Offers the node's identity and its way to the audit log to the SSH server and the tunnel, which start when
+     * these appear.
+     */
+    private void publish(HubSession started) {
+        HubAuditShipper shipper = new HubAuditShipper(started::recordAudit);
+        audit = shipper;
+        auditRegistration = context.registerService(AuditRecorder.class, shipper, null);
+        identityRegistration = context.registerService(NodeIdentityProvider.class, new AgentNodeIdentity(
+                settings.nodeName(), settings.labels(), settings.tunnel().orElseThrow(), started::identity), null);
     }
 
     /** Joins, trying again while the hub cannot be reached; {@code null} when it cannot be done or mezd stops. */
@@ -153,11 +176,27 @@ public final class Agent {
                 Thread.currentThread().interrupt();
             }
         }
+        unregister(identityRegistration);
+        unregister(auditRegistration);
+        HubAuditShipper shipper = audit;
+        if (shipper != null) {
+            shipper.close();
+        }
         HubSession running = session;
         if (running != null) {
             running.close();
         }
         LOG.info("mezd agent {} stopped", settings.nodeName());
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException e) {
+                // already gone with the bundle
+            }
+        }
     }
 
     /** {@code 0.1.0-SNAPSHOT} rather than OSGi's {@code 0.1.0.SNAPSHOT}. */

@@ -24,9 +24,11 @@ import java.util.regex.Pattern;
  * @param caPin             the pin of the cluster CA the hub must present, needed to join
  * @param heartbeatInterval a heartbeat period that overrides the hub's ({@code mezite.agent.heartbeat_interval},
  *                          e.g. {@code 500ms} or {@code 2s}; for tests, settable as a JVM system property)
+ * @param proxy             the proxy's tunnel listener ({@code mezite.agent.proxy}), when not on the hub's host
  */
 record AgentSettings(String nodeName, Optional<HostPort> hub, Path dataDir, Map<String, String> labels,
-        Optional<String> token, Optional<CaPin> caPin, Optional<Duration> heartbeatInterval) {
+        Optional<String> token, Optional<CaPin> caPin, Optional<Duration> heartbeatInterval,
+        Optional<HostPort> proxy) {
 
     static final String NODE_NAME = "mezite.agent.node_name";
     static final String HUB = "mezite.agent.hub";
@@ -35,11 +37,19 @@ record AgentSettings(String nodeName, Optional<HostPort> hub, Path dataDir, Map<
     static final String TOKEN = "mezite.agent.token";
     static final String CA_PIN = "mezite.agent.ca_pin";
     static final String HEARTBEAT_INTERVAL = "mezite.agent.heartbeat_interval";
+    static final String PROXY = "mezite.agent.proxy";
+    /** The proxy's tunnel port when no proxy is configured: the hub's host, this port. */
+    static final int DEFAULT_TUNNEL_PORT = 3024;
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s)");
 
     AgentSettings {
         labels = Collections.unmodifiableMap(new TreeMap<>(labels));
+    }
+
+    /** Where the proxy's tunnel listener is: the configured proxy, else the hub's host on port 3024. */
+    Optional<HostPort> tunnel() {
+        return proxy.isPresent() ? proxy : hub.map(h -> new HostPort(h.host(), DEFAULT_TUNNEL_PORT));
     }
 
     /**
@@ -54,8 +64,9 @@ record AgentSettings(String nodeName, Optional<HostPort> hub, Path dataDir, Map<
         Optional<String> token = optional(property, TOKEN, String::strip);
         Optional<CaPin> caPin = optional(property, CA_PIN, CaPin::parse);
         Optional<Duration> heartbeat = optional(property, HEARTBEAT_INTERVAL, AgentSettings::duration);
+        Optional<HostPort> proxy = optional(property, PROXY, HostPort::parse);
         return new AgentSettings(nodeName, hub, dataDir, labels == null ? Map.of() : parseLabels(labels), token,
-                caPin, heartbeat);
+                caPin, heartbeat, proxy);
     }
 
     /** Leaves the token out. */

@@ -15,8 +15,10 @@ import java.util.function.Consumer;
 
 import org.mezite.proto.auth.v1.HeartbeatRequest;
 import org.mezite.proto.auth.v1.HeartbeatResponse;
+import org.mezite.proto.auth.v1.NodeAuditEvent;
 import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
+import org.mezite.proto.auth.v1.RecordAuditEventsRequest;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +54,8 @@ final class HubSession implements AutoCloseable {
     private final HubChannel hubChannel;
     private final ManagedChannel channel;
     private final ScheduledExecutorService scheduler;
-    // only touched on the scheduler's thread
-    private NodeIdentity identity;
+    // written only on the scheduler's thread
+    private volatile NodeIdentity identity;
     private Duration period;
     private Observation last;
     private String lastRenewalFailure;
@@ -190,6 +192,21 @@ final class HubSession implements AutoCloseable {
                 LOG.warn("reporting a hub observation failed", e);
             }
         }
+    }
+
+    /** The node's identity with the newest certificates. */
+    NodeIdentity identity() {
+        return identity;
+    }
+
+    /**
+     * Sends audit events to Auth, blocking for at most the call deadline.
+     *
+     * @throws StatusRuntimeException when Auth cannot be reached or refuses them
+     */
+    void recordAudit(List<NodeAuditEvent> events) {
+        stub().recordAuditEvents(RecordAuditEventsRequest.newBuilder().setNodeId(identity.nodeId())
+                .addAllEvents(events).build());
     }
 
     private NodeServiceGrpc.NodeServiceBlockingStub stub() {

@@ -1,7 +1,6 @@
 package org.mezite.auth.internal.credentials;
 
 import org.mezite.api.audit.AuditDetails;
-
 import org.mezite.api.ca.IssuedX509Certificate;
 import org.mezite.api.ca.SshCertificate;
 import org.mezite.api.store.AuditEventRepository;

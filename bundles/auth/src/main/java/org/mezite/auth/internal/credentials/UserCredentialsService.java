@@ -14,6 +14,7 @@ import org.mezite.api.ca.SshCertificate;
 import org.mezite.api.ca.TlsUsage;
 import org.mezite.api.ca.UserCertificateRequest;
 import org.mezite.api.ca.UserCertificateSigner;
+import org.mezite.api.ca.UserPermission;
 import org.mezite.api.ca.X509CertificateIssuer;
 import org.mezite.api.ca.X509CertificateRequest;
 import org.mezite.api.store.AuditEventRepository;
@@ -27,11 +28,18 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Certifies a user's key with both CAs from the user's stored roles and logins. Until RBAC exists the SSH certificate
- * grants nothing beyond a PTY session. Both certificates are signed before either is audited, so a refusal of the
+ * grants a PTY session and forwarding. Both certificates are signed before either is audited, so a refusal of the
  * second CA leaves no event for a certificate nobody received.
  */
 @Component(service = UserCredentialsIssuer.class)
 public final class UserCredentialsService implements UserCredentialsIssuer {
+
+    /**
+     * Until roles decide what a user may do, every certificate allows port and agent forwarding, as Teleport's preset
+     * access role does; the agent still asks its access checker before it forwards anything.
+     */
+    static final Set<UserPermission> FORWARDING_UNTIL_ROLES_DECIDE = Set.of(UserPermission.PORT_FORWARDING,
+            UserPermission.AGENT_FORWARDING);
 
     private final UserRepository users;
     private final UserCertificateSigner sshSigner;
@@ -64,7 +72,7 @@ public final class UserCredentialsService implements UserCredentialsIssuer {
             throw new NoLoginsException(user.username());
         }
         SshCertificate ssh = sshSigner.sign(new UserCertificateRequest(sshPublicKey, user.username(), user.roles(),
-                logins, Set.of(), ttl));
+                logins, FORWARDING_UNTIL_ROLES_DECIDE, ttl));
         IssuedX509Certificate x509 = x509Issuer.issue(sshPublicKey, new X509CertificateRequest(CaType.USER,
                 user.username(), user.roles(), List.of(), List.of(), Set.of(TlsUsage.CLIENT), ttl));
         audit.sshUserCertificate(user.username(), ssh, actor, clientAddr);

@@ -2,7 +2,10 @@ package org.mezite.auth.internal.grpc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.NotFoundException;
 import org.mezite.auth.internal.join.Enrollment;
 import org.mezite.auth.internal.join.JoinApplication;
@@ -13,8 +16,11 @@ import org.mezite.proto.auth.v1.HeartbeatRequest;
 import org.mezite.proto.auth.v1.HeartbeatResponse;
 import org.mezite.proto.auth.v1.JoinRequest;
 import org.mezite.proto.auth.v1.JoinResponse;
+import org.mezite.proto.auth.v1.NodeAuditEvent;
 import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
+import org.mezite.proto.auth.v1.RecordAuditEventsRequest;
+import org.mezite.proto.auth.v1.RecordAuditEventsResponse;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +85,35 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
             LOG.info("node {} renewed its certificates", nodeId);
             return credentials(certificates);
         });
+    }
+
+    @Override
+    public void recordAuditEvents(RecordAuditEventsRequest request,
+            StreamObserver<RecordAuditEventsResponse> response) {
+        answer(response, "audit", () -> {
+            String nodeId = requireNode(request.getNodeId());
+            List<NewAuditEvent> events = new ArrayList<>(request.getEventsCount());
+            for (NodeAuditEvent event : request.getEventsList()) {
+                events.add(event(event));
+            }
+            return RecordAuditEventsResponse.newBuilder().setStored(enrollment.recordAudit(nodeId, events)).build();
+        });
+    }
+
+    private NewAuditEvent event(NodeAuditEvent event) {
+        if (event.getType().isEmpty() || event.getResult().isEmpty()) {
+            throw new IllegalArgumentException("an audit event needs a type and a result");
+        }
+        return new NewAuditEvent(event.hasTime() ? Instant.ofEpochSecond(event.getTime().getSeconds(),
+                event.getTime().getNanos()) : clock.instant(), event.getType(), blankToNull(event.getCode()),
+                blankToNull(event.getUsername()), blankToNull(event.getLogin()), null,
+                blankToNull(event.getSessionId()), blankToNull(event.getClientAddr()),
+                blankToNull(event.getResource()), blankToNull(event.getAction()), event.getResult(),
+                event.getMetadata());
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 
     /** The node id of the request, when the caller's certificate is that node's. */

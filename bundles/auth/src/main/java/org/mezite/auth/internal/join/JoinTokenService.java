@@ -1,7 +1,5 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.join.IssuedJoinToken;
 import org.mezite.api.join.JoinTokenInfo;
 import org.mezite.api.join.JoinTokenRequest;

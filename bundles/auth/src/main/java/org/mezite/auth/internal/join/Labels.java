@@ -1,10 +1,10 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import org.mezite.api.audit.AuditDetails;
 
 /** Node labels as roles match them: the same rules as the agent's configuration file. */
 final class Labels {

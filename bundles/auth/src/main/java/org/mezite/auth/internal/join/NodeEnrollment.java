@@ -1,8 +1,5 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.api.audit.AuditDetails;
-import org.mezite.api.audit.AuditDetails;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.ca.HostCertificateRequest;
 import org.mezite.api.ca.HostCertificateSigner;
@@ -25,6 +23,7 @@ import org.mezite.api.join.JoinTokenType;
 import org.mezite.api.join.NodeRegistration;
 import org.mezite.api.join.NodeRegistry;
 import org.mezite.api.store.AuditEventRepository;
+import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.NotFoundException;
 import org.osgi.service.component.annotations.Activate;
@@ -53,6 +52,7 @@ public final class NodeEnrollment {
     private final X509CertificateIssuer x509;
     private final CertificateAuthorities authorities;
     private final JoinAudit audit;
+    private final NodeAuditIntake nodeAudit;
 
     @Activate
     public NodeEnrollment(@Reference(name = "tokens") JoinTokenRedeemer tokens,
@@ -72,6 +72,7 @@ public final class NodeEnrollment {
         this.x509 = x509;
         this.authorities = authorities;
         this.audit = new JoinAudit(audit, clock);
+        this.nodeAudit = new NodeAuditIntake(audit);
     }
 
     /**
@@ -133,6 +134,18 @@ public final class NodeEnrollment {
                 .put("host_cert_serial", Long.toUnsignedString(certificates.host().serial()))
                 .put("tls_cert_serial", certificates.tls().certificate().getSerialNumber().toString(16)));
         return certificates;
+    }
+
+    /**
+     * Stores the audit events a node reports about its sessions, under that node.
+     *
+     * @throws NotFoundException        when the node was removed
+     * @throws IllegalArgumentException when an event is of a type a node may not report; nothing is stored then
+     */
+    public int recordAudit(String nodeId, List<NewAuditEvent> events) {
+        nodes.find(nodeId).orElseThrow(() -> new NotFoundException("node " + nodeId + " was removed from the"
+                + " cluster"));
+        return nodeAudit.store(nodeId, events);
     }
 
     public Duration heartbeatInterval() {

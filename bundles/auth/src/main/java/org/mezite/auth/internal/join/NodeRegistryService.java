@@ -1,13 +1,12 @@
 package org.mezite.auth.internal.join;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.join.NodeRegistration;
 import org.mezite.api.join.NodeRegistry;
 import org.mezite.api.join.RegisteredNode;

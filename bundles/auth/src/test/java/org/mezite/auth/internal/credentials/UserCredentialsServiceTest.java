@@ -46,8 +46,9 @@ class UserCredentialsServiceTest {
         assertThat(issued.sshCertificate().signedBy()).isEqualTo(CaType.USER);
         assertThat(issued.sshCertificate().keyId()).isEqualTo("alice");
         assertThat(issued.sshCertificate().principals()).containsExactly("alice", "root");
-        assertThat(issued.sshCertificate().extensions()).containsKey("permit-pty")
-                .doesNotContainKeys("permit-port-forwarding", "permit-agent-forwarding");
+        assertThat(issued.sshCertificate().extensions()).containsKeys("permit-pty",
+                "permit-port-forwarding", "permit-agent-forwarding").doesNotContainKeys("permit-X11-forwarding",
+                "permit-user-rc");
 
         X509Certificate x509 = issued.x509().certificate();
         assertThat(x509.getSubjectX500Principal().getName()).isEqualTo("CN=alice,O=auditor,O=access");

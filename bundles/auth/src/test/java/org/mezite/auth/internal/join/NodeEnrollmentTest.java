@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,32 @@ class NodeEnrollmentTest {
         assertThat(event.clientAddr()).isEqualTo("10.1.2.3");
         assertThat(event.metadata()).contains("\"node_name\":\"node-01\"", "\"token_id\":\"" + TokenHashes.id(
                 TokenHashes.hash(token)) + "\"", "\"success\":true").doesNotContain(token);
+    }
+
+    @Test
+    void aNodesSessionEventsAreFiledUnderThatNodeWhateverTheySay() {
+        Enrollment joined = cluster.enrollment.join(application(token(Map.of()), "node-01", Map.of()));
+
+        cluster.enrollment.recordAudit(joined.nodeId(), List.of(NewAuditEvent.builder("session.start", "success")
+                .username("alice").login("ubuntu").node("some-other-node").sessionId("s-1").build()));
+
+        NewAuditEvent stored = cluster.audit.ofType("session.start").get(0);
+        assertThat(stored.node()).isEqualTo(joined.nodeId());
+        assertThat(stored.username()).isEqualTo("alice");
+        assertThat(stored.sessionId()).isEqualTo("s-1");
+    }
+
+    @Test
+    void aNodeCannotReportEventsOnlyAuthMakesAndABadBatchStoresNothing() {
+        Enrollment joined = cluster.enrollment.join(application(token(Map.of()), "node-01", Map.of()));
+        int before = cluster.audit.events().size();
+
+        assertThatThrownBy(() -> cluster.enrollment.recordAudit(joined.nodeId(), List.of(
+                NewAuditEvent.builder("session.start", "success").build(),
+                NewAuditEvent.builder("user.login", "success").username("mallory").build())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("events[1].type").hasMessageContaining("\"user.login\"");
+        assertThat(cluster.audit.events()).hasSize(before);
     }
 
     @Test
