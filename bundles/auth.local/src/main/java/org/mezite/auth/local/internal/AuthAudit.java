@@ -1,9 +1,8 @@
 package org.mezite.auth.local.internal;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.time.Clock;
 
+import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.auth.LocalAuthenticator;
 import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.NewAuditEvent;

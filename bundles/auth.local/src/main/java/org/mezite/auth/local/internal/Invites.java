@@ -1,7 +1,5 @@
 package org.mezite.auth.local.internal;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 import org.bouncycastle.util.encoders.Base32;
+import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.auth.Invitation;
 import org.mezite.api.auth.SignupChallenge;
 import org.mezite.api.auth.SignupException;

@@ -1,7 +1,5 @@
 package org.mezite.auth.local.internal;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 
+import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.auth.AuthenticatedUser;
 import org.mezite.api.auth.LocalAuthenticator;
 import org.mezite.api.auth.LoginFailure;

@@ -1,9 +1,9 @@
 package org.mezite.auth.local.internal;
 
-import org.mezite.api.audit.AuditDetails;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import org.mezite.api.audit.AuditDetails;
 
 /**
  * Which local user names are acceptable: letters, digits and {@code . _ @ + -}, so that e-mail addresses work and
