@@ -2,16 +2,12 @@ package org.mezite.itests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 abstract class JoinScenarios {
 
-    private static final Path MEZD = Path.of(System.getProperty("mezd.dist", "target/archives/mezd-0.1.0-SNAPSHOT"));
     private static final Pattern TOKEN = Pattern.compile("\\b[0-9a-f]{64}\\b");
     private static final Pattern PIN = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final String JOINED = "joined cluster mezite as node ([0-9a-f-]{36})";
@@ -39,14 +34,12 @@ abstract class JoinScenarios {
     @TempDir
     Path dir;
 
-    private final List<Process> agents = new ArrayList<>();
+    private final List<MezdProcess> agents = new ArrayList<>();
 
     @AfterEach
     void stopAgents() throws InterruptedException {
-        for (Process agent : agents) {
-            if (agent.isAlive()) {
-                agent.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+        for (MezdProcess agent : agents) {
+            agent.kill();
         }
     }
 
@@ -57,7 +50,7 @@ abstract class JoinScenarios {
         Path config = config("it-node-1", dataDir, "labels = team=qa", "token = " + token.value(),
                 "ca_pin = " + token.pin());
 
-        Agent agent = start(config);
+        MezdProcess agent = start(config);
         String nodeId = agent.awaitGroup(JOINED);
         agent.await("hub 127\\.0\\.0\\.1:" + hub.authPort + " reachable: node it-node-1 \\(" + nodeId
                 + "\\) online in cluster mezite");
@@ -75,13 +68,13 @@ abstract class JoinScenarios {
         assertThat(agent.stop()).as(agent.text()).isZero();
 
         // the used token may stay in the configuration: the saved identity is what counts now
-        Agent again = start(config);
+        MezdProcess again = start(config);
         again.await("node it-node-1 is node " + nodeId + " of cluster mezite .*the token in the configuration is not"
                 + " needed any more");
         again.await("hub .* reachable: node it-node-1 \\(" + nodeId + "\\) online");
         assertThat(again.stop()).as(again.text()).isZero();
 
-        Agent withoutToken = start(config("it-node-1", dataDir, "labels = team=qa"));
+        MezdProcess withoutToken = start(config("it-node-1", dataDir, "labels = team=qa"));
         withoutToken.await("hub .* reachable: node it-node-1 \\(" + nodeId + "\\) online");
         assertThat(withoutToken.stop()).as(withoutToken.text()).isZero();
         assertThat(withoutToken.text()).doesNotContain(" ERROR ");
@@ -92,11 +85,11 @@ abstract class JoinScenarios {
     @Test
     void aTokenWorksOnlyOnce() throws Exception {
         Token token = tokenAdd("");
-        Agent first = start(config("it-node-2", dir.resolve("first"), "token = " + token.value(),
+        MezdProcess first = start(config("it-node-2", dir.resolve("first"), "token = " + token.value(),
                 "ca_pin = " + token.pin()));
         first.awaitGroup(JOINED);
 
-        Agent second = start(config("it-node-3", dir.resolve("second"), "token = " + token.value(),
+        MezdProcess second = start(config("it-node-3", dir.resolve("second"), "token = " + token.value(),
                 "ca_pin = " + token.pin()));
 
         assertThat(second.awaitExit()).as(second.text()).isEqualTo(1);
@@ -113,7 +106,7 @@ abstract class JoinScenarios {
         // let it expire: the refusal is what this test is about, not how soon it comes
         Thread.sleep(2_000);
 
-        Agent agent = start(config("it-node-4", dir.resolve("data"), "token = " + token.value(),
+        MezdProcess agent = start(config("it-node-4", dir.resolve("data"), "token = " + token.value(),
                 "ca_pin = " + token.pin()));
 
         assertThat(agent.awaitExit()).as(agent.text()).isEqualTo(1);
@@ -126,7 +119,7 @@ abstract class JoinScenarios {
         Token token = tokenAdd("");
         String wrongPin = "sha256:" + "0".repeat(64);
 
-        Agent agent = start(config("it-node-5", dir.resolve("wrong"), "token = " + token.value(),
+        MezdProcess agent = start(config("it-node-5", dir.resolve("wrong"), "token = " + token.value(),
                 "ca_pin = " + wrongPin));
 
         assertThat(agent.awaitExit()).as(agent.text()).isEqualTo(1);
@@ -134,7 +127,7 @@ abstract class JoinScenarios {
                 + wrongPin + " (the hub's CA is " + token.pin() + ")");
         assertThat(dir.resolve("wrong/identity")).doesNotExist();
 
-        Agent right = start(config("it-node-5", dir.resolve("right"), "token = " + token.value(),
+        MezdProcess right = start(config("it-node-5", dir.resolve("right"), "token = " + token.value(),
                 "ca_pin = " + token.pin()));
         right.awaitGroup(JOINED);
         right.stop();
@@ -162,91 +155,9 @@ abstract class JoinScenarios {
         return file;
     }
 
-    private Agent start(Path config) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(MEZD.resolve("bin/mezd").toString(), "start", "--config",
-                config.toString()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        Process process = builder.start();
-        agents.add(process);
-        return new Agent(process);
-    }
-
-    /** A running mezd and the lines it printed so far. */
-    private static final class Agent {
-
-        private final Process process;
-        private final List<String> lines = new ArrayList<>();
-        private final Thread reader;
-
-        Agent(Process process) {
-            this.process = process;
-            reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        synchronized (lines) {
-                            lines.add(line);
-                            lines.notifyAll();
-                        }
-                    }
-                } catch (IOException e) {
-                    // the process went away; what was read stays
-                }
-            }, "mezd-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        /** Waits (at most two minutes, for a stuck agent) for a line matching {@code regex}. */
-        String await(String regex) throws InterruptedException {
-            Pattern pattern = Pattern.compile(regex);
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            synchronized (lines) {
-                int seen = 0;
-                while (true) {
-                    for (; seen < lines.size(); seen++) {
-                        if (pattern.matcher(lines.get(seen)).find()) {
-                            return lines.get(seen);
-                        }
-                    }
-                    long left = deadline - System.nanoTime();
-                    assertThat(left).as("a line matching /" + regex + "/ in:\n" + String.join("\n", lines))
-                            .isPositive();
-                    assertThat(process.isAlive() || reader.isAlive())
-                            .as("mezd ended before a line matched /" + regex + "/:\n" + String.join("\n", lines))
-                            .isTrue();
-                    lines.wait(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 1_000));
-                }
-            }
-        }
-
-        /** The first group of the first line matching {@code regex}. */
-        String awaitGroup(String regex) throws InterruptedException {
-            Matcher matcher = Pattern.compile(regex).matcher(await(regex));
-            assertThat(matcher.find()).isTrue();
-            return matcher.group(1);
-        }
-
-        /** SIGTERM, and the exit status. */
-        int stop() throws InterruptedException {
-            process.toHandle().destroy();
-            return awaitExit();
-        }
-
-        int awaitExit() throws InterruptedException {
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("mezd exits:\n" + text()).isTrue();
-            reader.join(TimeUnit.SECONDS.toMillis(30));
-            return process.exitValue();
-        }
-
-        List<String> lines() {
-            synchronized (lines) {
-                return List.copyOf(lines);
-            }
-        }
-
-        String text() {
-            return String.join("\n", lines());
-        }
+    private MezdProcess start(Path config) throws IOException {
+        MezdProcess agent = MezdProcess.start(config);
+        agents.add(agent);
+        return agent;
     }
 }

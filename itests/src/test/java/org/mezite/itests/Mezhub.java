@@ -28,6 +28,9 @@ final class Mezhub implements AutoCloseable {
     final Path home;
     final int authPort;
     final int consolePort;
+    final int webPort;
+    final int sshPort;
+    final int tunnelPort;
     private final Path log;
     private Process process;
 
@@ -35,6 +38,9 @@ final class Mezhub implements AutoCloseable {
         this.home = home;
         this.authPort = freePort();
         this.consolePort = freePort();
+        this.webPort = freePort();
+        this.sshPort = freePort();
+        this.tunnelPort = freePort();
         this.log = home.resolve("mezhub.out");
         replaceLine(home.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", "sshPort = " + consolePort);
     }
@@ -49,9 +55,9 @@ final class Mezhub implements AutoCloseable {
         copyTree(source, dir);
         Mezhub hub = new Mezhub(dir);
         hub.configure(Map.of("auth.listen", "127.0.0.1:" + hub.authPort,
-                "proxy.web.listen", "127.0.0.1:" + freePort(),
-                "proxy.ssh.listen", "127.0.0.1:" + freePort(),
-                "proxy.tunnel.listen", "127.0.0.1:" + freePort()));
+                "proxy.web.listen", "127.0.0.1:" + hub.webPort,
+                "proxy.ssh.listen", "127.0.0.1:" + hub.sshPort,
+                "proxy.tunnel.listen", "127.0.0.1:" + hub.tunnelPort));
         return hub;
     }
 
