@@ -3,8 +3,6 @@ package org.mezite.auth.internal.grpc;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,6 +14,8 @@ import org.mezite.api.hub.Listener;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.StoreHealth;
 import org.mezite.auth.internal.join.NodeEnrollment;
+import org.mezite.ca.tls.BoundListener;
+import org.mezite.ca.tls.ClusterCertificates;
 import org.mezite.proto.auth.v1.AuthServiceGrpc;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.osgi.framework.BundleContext;
@@ -89,7 +89,7 @@ public final class AuthGrpcServer {
             health.setStatus(AuthServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
             health.setStatus(NodeServiceGrpc.SERVICE_NAME, ServingStatus.SERVING);
             BoundListener listener = new BoundListener(LISTENER_NAME, "grpc", endpoint.address());
-            registration = context.registerService(Listener.class, listener, properties(listener));
+            registration = context.registerService(Listener.class, listener, listener.serviceProperties());
         } catch (RuntimeException e) {
             endpoint.close();
             tls.close();
@@ -121,12 +121,5 @@ public final class AuthGrpcServer {
         endpoint.close();
         tls.close();
         LOG.info("Auth gRPC server on {} stopped", Addresses.format(endpoint.address()));
-    }
-
-    private static Dictionary<String, Object> properties(BoundListener listener) {
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put("mezite.listener.name", listener.name());
-        properties.put("mezite.listener.protocol", listener.protocol());
-        return properties;
     }
 }

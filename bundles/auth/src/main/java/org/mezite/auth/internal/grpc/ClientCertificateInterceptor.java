@@ -10,7 +10,8 @@ import java.util.Set;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
-import org.mezite.auth.internal.grpc.ClusterCertificates.UnauthenticatedException;
+import org.mezite.ca.tls.ClusterCertificates;
+import org.mezite.ca.tls.PeerCertificateException;
 import org.mezite.proto.auth.v1.AuthServiceGrpc;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
 
@@ -58,7 +59,7 @@ final class ClientCertificateInterceptor implements ServerInterceptor {
                 && !OPEN_SERVICES.contains(call.getMethodDescriptor().getServiceName())) {
             try {
                 context = context.withValue(PEER, identify(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION)));
-            } catch (UnauthenticatedException e) {
+            } catch (PeerCertificateException e) {
                 call.close(Status.UNAUTHENTICATED.withDescription(e.getMessage()), new Metadata());
                 return new ServerCall.Listener<>() {
                 };
@@ -67,21 +68,21 @@ final class ClientCertificateInterceptor implements ServerInterceptor {
         return Contexts.interceptCall(context, call, headers, next);
     }
 
-    private PeerIdentity identify(SSLSession session) throws UnauthenticatedException {
+    private PeerIdentity identify(SSLSession session) throws PeerCertificateException {
         if (session == null) {
-            throw new UnauthenticatedException("this call needs TLS with a client certificate of the cluster");
+            throw new PeerCertificateException("this call needs TLS with a client certificate of the cluster");
         }
         Certificate[] chain;
         try {
             chain = session.getPeerCertificates();
         } catch (SSLPeerUnverifiedException e) {
-            throw new UnauthenticatedException("this call needs a client certificate of the cluster;"
+            throw new PeerCertificateException("this call needs a client certificate of the cluster;"
                     + " an agent gets one when it joins");
         }
         if (chain.length == 0 || !(chain[0] instanceof X509Certificate leaf)) {
-            throw new UnauthenticatedException("this call needs an X.509 client certificate of the cluster");
+            throw new PeerCertificateException("this call needs an X.509 client certificate of the cluster");
         }
-        return cluster.identify(leaf, clock.instant());
+        return new PeerIdentity(cluster.identify(leaf, clock.instant()));
     }
 
     private static String address(SocketAddress address) {

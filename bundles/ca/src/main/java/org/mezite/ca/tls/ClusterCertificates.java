@@ -1,4 +1,4 @@
-package org.mezite.auth.internal.grpc;
+package org.mezite.ca.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -16,21 +17,27 @@ import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.store.CaType;
 
 /** Checks a peer's certificate against the cluster's CAs. */
-final class ClusterCertificates {
+public final class ClusterCertificates {
 
     private final CertificateAuthorities authorities;
 
-    ClusterCertificates(CertificateAuthorities authorities) {
+    public ClusterCertificates(CertificateAuthorities authorities) {
         this.authorities = authorities;
     }
 
-    /** The CAs' certificates, which TLS peers are asked to present a certificate from. */
-    X509Certificate[] authorityCertificates() {
-        return authorities.all().stream().map(CaPublicIdentity::certificate).toArray(X509Certificate[]::new);
+    /** The name of the cluster whose CAs these are. */
+    public String clusterName() {
+        return authorities.clusterName();
+    }
+
+    /** The certificates of the given CAs, which TLS peers are asked to present a certificate from. */
+    public X509Certificate[] authorityCertificates(Set<CaType> types) {
+        return authorities.all().stream().filter(ca -> types.contains(ca.type())).map(CaPublicIdentity::certificate)
+                .toArray(X509Certificate[]::new);
     }
 
     /** The cluster CA whose key signed this certificate, if any. */
-    Optional<CaType> issuerOf(X509Certificate certificate) {
+    public Optional<CaType> issuerOf(X509Certificate certificate) {
         for (CaPublicIdentity ca : authorities.all()) {
             if (!certificate.getIssuerX500Principal().equals(ca.certificate().getSubjectX500Principal())) {
                 continue;
@@ -48,19 +55,19 @@ final class ClusterCertificates {
     /**
      * The identity in a client certificate of the cluster that is valid at {@code now}.
      *
-     * @throws UnauthenticatedException saying what is wrong with it
+     * @throws PeerCertificateException saying what is wrong with it
      */
-    PeerIdentity identify(X509Certificate certificate, Instant now) throws UnauthenticatedException {
-        CaType issuer = issuerOf(certificate).orElseThrow(() -> new UnauthenticatedException(
+    public ClusterPeer identify(X509Certificate certificate, Instant now) throws PeerCertificateException {
+        CaType issuer = issuerOf(certificate).orElseThrow(() -> new PeerCertificateException(
                 "the client certificate was not issued by the CA of cluster " + authorities.clusterName()));
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
         if (now.isAfter(notAfter)) {
-            throw new UnauthenticatedException("the client certificate expired at " + notAfter
+            throw new PeerCertificateException("the client certificate expired at " + notAfter
                     + "; an agent has to join again with a new token");
         }
         if (now.isBefore(notBefore)) {
-            throw new UnauthenticatedException("the client certificate is not valid before " + notBefore
+            throw new PeerCertificateException("the client certificate is not valid before " + notBefore
                     + " (is this host's clock behind?)");
         }
         String commonName = null;
@@ -74,21 +81,11 @@ final class ClusterCertificates {
                 }
             }
         } catch (InvalidNameException e) {
-            throw new UnauthenticatedException("the client certificate's subject cannot be read: " + e.getMessage());
+            throw new PeerCertificateException("the client certificate's subject cannot be read: " + e.getMessage());
         }
         if (commonName == null) {
-            throw new UnauthenticatedException("the client certificate names no subject (CN)");
+            throw new PeerCertificateException("the client certificate names no subject (CN)");
         }
-        return new PeerIdentity(commonName, organizations, issuer, notAfter);
-    }
-
-    /** A client certificate that does not identify anyone in this cluster. */
-    static final class UnauthenticatedException extends Exception {
-
-        private static final long serialVersionUID = 1L;
-
-        UnauthenticatedException(String message) {
-            super(message, null, false, false);
-        }
+        return new ClusterPeer(commonName, organizations, issuer, notAfter);
     }
 }

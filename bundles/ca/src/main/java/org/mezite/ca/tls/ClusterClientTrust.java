@@ -1,23 +1,39 @@
-package org.mezite.auth.internal.grpc;
+package org.mezite.ca.tls;
 
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
+import org.mezite.api.store.CaType;
+
 /**
- * Which client certificates the TLS layer accepts: those the cluster's CAs signed. Validity in time is left to
- * {@link ClientCertificateInterceptor}, which answers an expired certificate with a message the agent can show,
- * rather than a failed handshake that says nothing; calls that need no certificate are not affected either way.
+ * Which client certificates a server's TLS layer accepts: those that some of the cluster's CAs signed. Validity in
+ * time is left to the layer above, which can answer an expired certificate with a message the peer can show, rather
+ * than a failed handshake that says nothing.
  */
-final class ClusterClientTrust extends X509ExtendedTrustManager {
+public final class ClusterClientTrust extends X509ExtendedTrustManager {
 
     private final ClusterCertificates cluster;
+    private final Set<CaType> issuers;
 
-    ClusterClientTrust(ClusterCertificates cluster) {
+    /**
+     * @param issuers the CAs whose client certificates are accepted, e.g. only the host CA for servers that only
+     *                agents talk to
+     */
+    public ClusterClientTrust(ClusterCertificates cluster, Set<CaType> issuers) {
         this.cluster = cluster;
+        this.issuers = issuers.isEmpty() ? Set.of() : EnumSet.copyOf(issuers);
+    }
+
+    /** Accepts client certificates of every cluster CA. */
+    public static ClusterClientTrust anyCa(ClusterCertificates cluster) {
+        return new ClusterClientTrust(cluster, EnumSet.allOf(CaType.class));
     }
 
     @Override
@@ -25,9 +41,10 @@ final class ClusterClientTrust extends X509ExtendedTrustManager {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("no client certificate");
         }
-        if (cluster.issuerOf(chain[0]).isEmpty()) {
+        if (cluster.issuerOf(chain[0]).filter(issuers::contains).isEmpty()) {
             throw new CertificateException("client certificate " + chain[0].getSubjectX500Principal()
-                    + " was not issued by a CA of this cluster");
+                    + " was not issued by the " + issuers.stream().map(CaType::id).collect(Collectors.joining(" or "))
+                    + " CA of cluster " + cluster.clusterName());
         }
     }
 
@@ -45,7 +62,7 @@ final class ClusterClientTrust extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("the Auth server does not connect to TLS servers");
+        throw new CertificateException("this trust manager checks TLS clients only");
     }
 
     @Override
@@ -62,6 +79,6 @@ final class ClusterClientTrust extends X509ExtendedTrustManager {
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
-        return cluster.authorityCertificates();
+        return cluster.authorityCertificates(issuers);
     }
 }

@@ -1,9 +1,0 @@
-package org.mezite.auth.internal.grpc;
-
-import java.net.InetSocketAddress;
-
-import org.mezite.api.hub.Listener;
-
-/** A socket this bundle has bound, as published to status reports. */
-record BoundListener(String name, String protocol, InetSocketAddress address) implements Listener {
-}
