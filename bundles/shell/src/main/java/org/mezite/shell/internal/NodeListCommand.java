@@ -13,9 +13,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.mezite.api.join.NodeRegistry;
 import org.mezite.api.join.RegisteredNode;
+import org.mezite.api.tunnel.NodeTunnels;
 
 @Service
-@Command(scope = "mezite", name = "node-list", description = "Lists joined nodes: name, id, labels, address, last heartbeat, online/offline")
+@Command(scope = "mezite", name = "node-list", description = "Lists joined nodes: name, id, labels, address, last heartbeat, online/offline, whether its tunnel to this proxy is up")
 public class NodeListCommand implements Action {
 
     @Option(name = "--format", description = "text or json")
@@ -23,6 +24,10 @@ public class NodeListCommand implements Action {
 
     @Reference
     NodeRegistry nodes;
+
+    /** Absent on a hub that runs no proxy: then no node has a tunnel here. */
+    @Reference(optional = true)
+    NodeTunnels tunnels;
 
     @Override
     public Object execute() {
@@ -37,6 +42,7 @@ public class NodeListCommand implements Action {
                 m.put("address", n.address());
                 m.put("last_heartbeat", n.lastHeartbeat() == null ? null : n.lastHeartbeat().toString());
                 m.put("online", n.online());
+                m.put("tunnel", tunnel(n));
                 return m;
             }).toList()));
             return null;
@@ -48,13 +54,18 @@ public class NodeListCommand implements Action {
         table.column("Address");
         table.column("Last heartbeat");
         table.column("State");
+        table.column("Tunnel");
         for (RegisteredNode n : all) {
             table.addRow().addContent(n.name(), n.id(), Labels.format(n.labels()),
                     n.address() == null ? "" : n.address(),
                     n.lastHeartbeat() == null ? "never" : TokenAddCommand.UTC.format(n.lastHeartbeat()),
-                    n.online() ? "online" : "offline");
+                    n.online() ? "online" : "offline", tunnel(n) ? "up" : "down");
         }
         table.print(System.out);
         return null;
+    }
+
+    private boolean tunnel(RegisteredNode node) {
+        return tunnels != null && tunnels.isConnected(node.id());
     }
 }
