@@ -49,6 +49,33 @@ final class JsonValues {
         }
     }
 
+    /**
+     * @param what names the document in errors
+     * @return the array's objects
+     * @throws MshException when it is not a JSON array of objects
+     */
+    static List<JsonValues> parseArray(byte[] json, String what) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw MshException.failed(what + " is not a JSON array");
+            }
+            List<JsonValues> objects = new ArrayList<>();
+            for (Object item : (List<?>) value(parser)) {
+                if (!(item instanceof Map<?, ?> map)) {
+                    throw MshException.failed(what + " holds something other than objects");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> object = (Map<String, Object>) map;
+                objects.add(new JsonValues(object, what));
+            }
+            return objects;
+        } catch (JsonProcessingException e) {
+            throw MshException.failed(what + " is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a byte array
+        }
+    }
+
     private static Object value(JsonParser parser) throws IOException {
         switch (parser.currentToken()) {
             case START_OBJECT: {
@@ -100,6 +127,20 @@ final class JsonValues {
         List<String> values = new ArrayList<>();
         if (fields.get(name) instanceof List<?> list) {
             list.forEach(item -> values.add(String.valueOf(item)));
+        }
+        return values;
+    }
+
+    /** A boolean field; {@code false} when absent. */
+    boolean bool(String name) {
+        return Boolean.TRUE.equals(fields.get(name));
+    }
+
+    /** An object of strings, in its order; empty when absent. */
+    Map<String, String> stringMap(String name) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (fields.get(name) instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
         }
         return values;
     }

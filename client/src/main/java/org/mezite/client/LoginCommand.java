@@ -37,6 +37,11 @@ final class LoginCommand implements Callable<Integer> {
                     + " login name on this machine")
     String user;
 
+    @Option(names = "--ssh-proxy", paramLabel = "HOST:PORT",
+            description = "The proxy's SSH address (port 3023 unless given); default: the one of the last login to"
+                    + " that proxy, else the --proxy host at the SSH port the proxy announces")
+    String sshProxy;
+
     @Option(names = "--ttl", paramLabel = "DURATION",
             description = "How long the certificate should be valid, e.g. 8h or 30m; the cluster caps it (12h by"
                     + " default)")
@@ -61,8 +66,14 @@ final class LoginCommand implements Callable<Integer> {
         ProxyTrust proxyTrust = trust.resolve(sameProxy.map(Profile::caPin).orElse(null),
                 spec.commandLine().getErr());
 
+        ProxyAddress sshAddress = sshProxy != null ? ProxyAddress.parseSsh(sshProxy) : null;
         ProxyClient client = new ProxyClient(address, proxyTrust);
         ProxyClient.Ping ping = client.ping();
+        if (sshAddress == null) {
+            String remembered = sameProxy.map(Profile::proxySsh).orElse("");
+            sshAddress = remembered.isBlank() ? announcedSsh(address, ping.proxySshAddr())
+                    : ProxyAddress.parseSsh(remembered);
+        }
         Ed25519Key key = Ed25519Key.generate(name + "@" + ping.cluster());
         char[] password = context.prompts().secret("Password for " + name + " at " + address + ": ", "password");
         ProxyClient.Login login;
@@ -82,9 +93,9 @@ final class LoginCommand implements Callable<Integer> {
         home.write(files.certificate(), login.sshCertificate().strip() + "\n");
         home.write(files.x509Certificate(), login.x509Certificate());
         KnownHosts.update(home, login.cluster(), KnownHosts.line(
-                KnownHosts.patterns(login.cluster(), ping.proxySshAddr()), login.hostCa()));
+                KnownHosts.patterns(login.cluster(), sshAddress.toString()), login.hostCa()));
         home.write(home.profile(), new Profile(address, login.user(), login.cluster(), proxyTrust.pin(),
-                ping.proxySshAddr(), home.dir().relativize(keyFile)).text());
+                sshAddress.toString(), home.dir().relativize(keyFile)).text());
 
         Instant expires = Instant.parse(login.expires());
         out.println("Logged in to cluster " + login.cluster() + " as " + login.user() + ".");
@@ -95,5 +106,21 @@ final class LoginCommand implements Callable<Integer> {
         out.println("  Key:          " + keyFile);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The proxy's SSH port on the host msh reached its HTTPS API at: the host the proxy announces may be a name
+     * only it resolves (or a wildcard address), but it knows its port.
+     */
+    static ProxyAddress announcedSsh(ProxyAddress https, String announced) {
+        int port = ProxyAddress.DEFAULT_SSH_PORT;
+        if (announced != null && !announced.isBlank()) {
+            try {
+                port = ProxyAddress.parseSsh(announced).port();
+            } catch (MshException e) {
+                // an announcement msh cannot read: the default port
+            }
+        }
+        return new ProxyAddress(https.host(), port);
     }
 }

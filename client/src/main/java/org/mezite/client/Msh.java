@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ScopeType;
 
 /**
@@ -16,10 +20,13 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "msh", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Msh.Version.class,
         description = "The Mezite client: log in to a Mezite cluster and reach its nodes over SSH.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {LoginCommand.class, StatusCommand.class, LogoutCommand.class, SignupCommand.class,
-            VersionCommand.class, CommandLine.HelpCommand.class})
+        synopsisSubcommandLabel = "COMMAND")
 public final class Msh {
+
+    /** msh's commands, in the order {@code msh --help} lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(LoginCommand.class, StatusCommand.class, LsCommand.class,
+            SshCommand.class, ScpCommand.class, ConfigCommand.class, LogoutCommand.class, SignupCommand.class,
+            VersionCommand.class, CommandLine.HelpCommand.class);
 
     /**
      * picocli registers converters for java.sql and java.time types by reflection when it starts, which loads and
@@ -31,20 +38,72 @@ public final class Msh {
 
     public static void main(String[] args) {
         System.setProperty("picocli.converters.excludes", SKIPPED_CONVERTERS);
-        System.exit(commandLine().execute(args));
+        quietLibraries(System.getenv("MSH_DEBUG"));
+        System.exit(commandLine(null, args).execute(args));
     }
 
-    static CommandLine commandLine() {
-        return commandLine(null);
+    /**
+     * The SSH library logs through SLF4J; msh reports failures itself, so its log stays off unless {@code MSH_DEBUG}
+     * asks for it (e.g. {@code MSH_DEBUG=debug}), on standard error.
+     */
+    private static void quietLibraries(String debug) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                debug == null || debug.isBlank() ? "off" : debug.equals("1") ? "debug" : debug);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
 
-    /** @param context what the commands use from outside, or {@code null} for this process's own */
-    static CommandLine commandLine(MshContext context) {
+    /**
+     * msh for these arguments. picocli reads a command's options from its annotations by reflection, the larger part
+     * of msh's start-up; only the command the arguments name (and, for {@code msh help COMMAND}, that one) is read
+     * fully, the others are listed by name and the first line of their description.
+     *
+     * @param context what the commands use from outside, or {@code null} for this process's own
+     */
+    static CommandLine commandLine(MshContext context, String... args) {
         Msh msh = new Msh();
         msh.context = context;
-        CommandLine commandLine = new CommandLine(msh);
+        Commands factory = new Commands();
+        CommandLine commandLine = new CommandLine(msh, factory);
+        Set<String> named = named(args);
+        for (Class<?> type : COMMANDS) {
+            Command command = type.getAnnotation(Command.class);
+            if (named.contains(command.name()) || type == CommandLine.HelpCommand.class) {
+                commandLine.addSubcommand(command.name(), create(factory, type));
+            } else {
+                CommandSpec listed = CommandSpec.create().name(command.name());
+                listed.usageMessage().description(command.description().length == 0 ? ""
+                        : command.description()[0]);
+                commandLine.addSubcommand(command.name(), listed);
+            }
+        }
         commandLine.setExecutionExceptionHandler(Msh::failed);
+        if (named.contains("ssh")) {
+            // as in ssh, what follows the node is the remote command, options included
+            commandLine.getSubcommands().get("ssh").setStopAtPositional(true);
+        }
         return commandLine;
+    }
+
+    /** The command the arguments run, and for {@code help COMMAND} the command asked about. */
+    private static Set<String> named(String[] args) {
+        Set<String> named = new HashSet<>();
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                named.add(arg);
+                if (!arg.equals("help")) {
+                    break;
+                }
+            }
+        }
+        return named;
+    }
+
+    private static Object create(Commands factory, Class<?> type) {
+        try {
+            return factory.create(type);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the command " + type.getSimpleName(), e);
+        }
     }
 
     /** What the commands use from outside msh, made on first use. */
@@ -76,6 +135,30 @@ public final class Msh {
         e.printStackTrace(err);
         err.flush();
         return MshException.FAILED;
+    }
+
+    /**
+     * Makes msh's commands with {@code new} rather than by reflection: past 15 reflective calls the JDK generates
+     * accessor classes, milliseconds at every start (bin/msh raises that threshold for the reflection left).
+     */
+    static final class Commands implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            Object command = type == LoginCommand.class ? new LoginCommand()
+                    : type == StatusCommand.class ? new StatusCommand()
+                    : type == LsCommand.class ? new LsCommand()
+                    : type == SshCommand.class ? new SshCommand()
+                    : type == ScpCommand.class ? new ScpCommand()
+                    : type == ConfigCommand.class ? new ConfigCommand()
+                    : type == LogoutCommand.class ? new LogoutCommand()
+                    : type == SignupCommand.class ? new SignupCommand()
+                    : type == VersionCommand.class ? new VersionCommand()
+                    : type == TrustOptions.class ? new TrustOptions()
+                    : type == Version.class ? new Version()
+                    : type == CommandLine.HelpCommand.class ? new CommandLine.HelpCommand()
+                    : null;
+            return command != null ? type.cast(command) : CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** For {@code msh --version}. */

@@ -48,6 +48,12 @@ record Profile(ProxyAddress proxy, String user, String cluster, CaPin caPin, Str
         }
     }
 
+    /** The proxy's SSH address; profiles without one fall back to the HTTPS host, port 3023. */
+    ProxyAddress sshAddress() {
+        return proxySsh == null || proxySsh.isBlank() ? new ProxyAddress(proxy.host(), ProxyAddress.DEFAULT_SSH_PORT)
+                : ProxyAddress.parseSsh(proxySsh);
+    }
+
     String text() {
         return "# msh profile: the cluster msh logged in to last (written by msh login)\n"
                 + "proxy = " + proxy + "\n"

@@ -129,6 +129,34 @@ class LoginFlowTest {
     }
 
     @Test
+    void theSshProxyIsTheHttpsHostAtTheAnnouncedPortUnlessGiven() throws Exception {
+        proxy.answer("/v1/ping", 200, "{\"cluster\":\"test-cluster\",\"version\":\"1\","
+                + "\"proxy_public_addr\":\"hub.internal:3080\",\"proxy_ssh_addr\":\"hub.internal:4023\","
+                + "\"certificate_authorities\":[{\"type\":\"host\",\"tls_pin\":\"" + pin + "\"}]}");
+
+        login("pw\n123456\n");
+
+        assertThat(Files.readString(home.resolve("profile"))).contains("proxy_ssh = 127.0.0.1:4023\n");
+        assertThat(Files.readString(home.resolve("known_hosts"))).contains(",[127.0.0.1]:4023 ");
+    }
+
+    @Test
+    void sshProxyIsRememberedForLaterLoginsToTheSameProxy() throws Exception {
+        MshRun.Result first = MshRun.run(home, "pw\n123456\n", "login", "--proxy", proxy.address(), "--user", "alice",
+                "--ca-pin", pin, "--ssh-proxy", "ssh.example.com:2222");
+        MshRun.Result again = MshRun.run(home, "pw\n654321\n", "login", "--proxy", proxy.address());
+        MshRun.Result bad = MshRun.run(home, "", "login", "--proxy", proxy.address(), "--ssh-proxy", "x:y");
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.readString(home.resolve("profile"))).contains("proxy_ssh = ssh.example.com:2222\n");
+        assertThat(Files.readString(home.resolve("known_hosts")))
+                .startsWith("@cert-authority *.test-cluster,test-cluster,[ssh.example.com]:2222 ");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("msh: --ssh-proxy \"x:y\": the port must be a number from 1 to 65535");
+    }
+
+    @Test
     void aRefusedLoginExitsWith1AndTheServersMessageAndWritesNothing() {
         proxy.answer("/v1/login", 401, "{\"error\":\"wrong user name or password\",\"code\":\"bad_credentials\"}");
 

@@ -47,6 +47,18 @@ class MshIT {
     }
 
     @Test
+    void theSshCommandsKeepAClassDataArchiveOfTheirOwn() throws Exception {
+        msh(Map.of(), "version");
+        Result help = msh(Map.of(), "ls", "--help");
+
+        assertThat(help.exitCode).isZero();
+        assertThat(help.stdout).startsWith("Usage: msh ls ");
+        assertThat(archives()).extracting(archive -> archive.getFileName().toString())
+                .hasSize(2).anyMatch(name -> name.matches("msh-[0-9]+\\.jsa"))
+                .anyMatch(name -> name.matches("msh-[0-9]+-ssh\\.jsa"));
+    }
+
+    @Test
     void cdsCanBeTurnedOff() throws Exception {
         Result result = msh(Map.of("MSH_CDS", "off"), "version");
 

@@ -1,13 +1,21 @@
 package org.mezite.client;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringReader;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
-/** Runs msh in the test's JVM with its own directory and standard input, as a script would run it. */
+/**
+ * Runs msh in the test's JVM with its own directory, standard input and environment, as a script would run it:
+ * standard input is not a terminal, and what msh prints (through picocli or as raw bytes) is collected.
+ */
 final class MshRun {
 
     record Result(int exitCode, String out, String err) {
@@ -21,15 +29,58 @@ final class MshRun {
     }
 
     static Result run(Path home, String stdin, Clock clock, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        PrintWriter errWriter = new PrintWriter(err, true);
-        MshContext context = new MshContext(new MshHome(home),
-                new Prompts(null, new BufferedReader(new StringReader(stdin)), errWriter), clock);
-        var commandLine = Msh.commandLine(context);
-        commandLine.setOut(new PrintWriter(out, true));
+        return run(home, stdin.getBytes(StandardCharsets.UTF_8), clock, Map.of(), args);
+    }
+
+    static Result run(Path home, byte[] stdin, Clock clock, Map<String, String> environment, String... args) {
+        return run(home, new ByteArrayInputStream(stdin), new String(stdin, StandardCharsets.UTF_8), clock,
+                environment, args);
+    }
+
+    /** With a standard input that the test feeds while msh runs. */
+    static Result run(Path home, InputStream stdin, Map<String, String> environment, String... args) {
+        return run(home, stdin, "", Clock.systemUTC(), environment, args);
+    }
+
+    private static Result run(Path home, InputStream in, String promptAnswers, Clock clock,
+            Map<String, String> environment, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        StdIo stdio = new StdIo(in, new Synchronized(out, outWriter), new Synchronized(err, errWriter), false);
+        MshContext context = new MshContext(new MshHome(home), new Prompts(null, new BufferedReader(
+                new StringReader(promptAnswers)), errWriter), clock, stdio, environment);
+        var commandLine = Msh.commandLine(context, args);
+        commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
         int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
+        outWriter.flush();
+        errWriter.flush();
+        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Raw bytes into the same buffer as the writer, after what the writer holds. */
+    private static final class Synchronized extends java.io.OutputStream {
+        private final ByteArrayOutputStream target;
+        private final PrintWriter writer;
+
+        Synchronized(ByteArrayOutputStream target, PrintWriter writer) {
+            this.target = target;
+            this.writer = writer;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] data, int offset, int length) {
+            writer.flush();
+            synchronized (target) {
+                target.write(data, offset, length);
+            }
+        }
     }
 }

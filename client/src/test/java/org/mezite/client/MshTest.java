@@ -37,7 +37,8 @@ class MshTest {
         assertThat(out.toString()).startsWith("Usage: msh [-hV] COMMAND" + NL);
         String commands = out.toString().substring(out.toString().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).map(String::strip).map(line -> line.split("\\s+")[0]))
-                .containsExactly("login", "status", "logout", "signup", "version", "help");
+                .containsExactly("login", "status", "ls", "ssh", "scp", "config", "logout", "signup", "version",
+                        "help");
     }
 
     @Test
@@ -60,7 +61,7 @@ class MshTest {
     }
 
     private int run(String... args) {
-        CommandLine commandLine = Msh.commandLine();
+        CommandLine commandLine = Msh.commandLine(null, args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);

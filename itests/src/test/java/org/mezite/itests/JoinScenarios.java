@@ -148,7 +148,7 @@ abstract class JoinScenarios {
 
     private Path config(String nodeName, Path dataDir, String... more) throws IOException {
         List<String> lines = new ArrayList<>(List.of("node_name = " + nodeName, "hub = 127.0.0.1:" + hub.authPort,
-                "data_dir = " + dataDir));
+                "proxy = 127.0.0.1:" + hub.tunnelPort, "data_dir = " + dataDir));
         lines.addAll(List.of(more));
         Path file = Files.createTempFile(dir, "mezd", ".conf");
         Files.write(file, lines);

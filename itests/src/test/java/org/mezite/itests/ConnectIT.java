@@ -1,0 +1,341 @@
+package org.mezite.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The connect path end to end, as a user meets it: a real mezhub, a real mezd joined with a token (its SSH server
+ * reached only through the reverse tunnel), a user who signed up and logged in with msh, and a Unix login that is not
+ * root. msh ssh (exec, an interactive PTY driven through tmux), msh scp, a -L forward, refusals, stock OpenSSH through
+ * {@code msh config}, an offline node, and the agent coming back after the hub restarts.
+ */
+@TestMethodOrder(OrderAnnotation.class)
+class ConnectIT {
+
+    /** A Unix user the test creates: sessions must run as it, not as the agent's root. */
+    private static final String LOGIN = "mezite-it";
+    private static final String CLUSTER = "mezite";
+
+    @TempDir
+    static Path dir;
+
+    static Mezhub hub;
+    static Msh alice;
+    static final List<MezdProcess> agents = new ArrayList<>();
+
+    @BeforeAll
+    static void aHubAnAgentAndAUser() throws Exception {
+        run(List.of("sh", "-c", "id " + LOGIN + " >/dev/null 2>&1 || useradd --create-home --shell /bin/bash "
+                + LOGIN));
+        hub = Mezhub.install(dir.resolve("hub"));
+        hub.startAndAwaitHealthy();
+        alice = new Msh(dir, dir.resolve("alice-msh"));
+        alice.signUpAndLogIn(hub, "alice", "--roles access --logins " + LOGIN + ",root");
+        startAgent("node-01", "env=dev");
+        awaitOnline("node-01", true);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (MezdProcess agent : agents) {
+            agent.kill();
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        run(List.of("sh", "-c", "userdel --remove " + LOGIN + " 2>/dev/null || true"));
+    }
+
+    @Test
+    @Order(1)
+    void lsListsTheNodeOnlineWithItsLabels() throws Exception {
+        Msh.Run text = alice.run("ls");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).contains("node-01").contains("env=dev");
+
+        Msh.Run json = alice.run("ls", "--format", "json");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).containsPattern(online("node-01", true));
+
+        assertThat(hub.client("mezite:node-list").output().lines().filter(line -> line.contains("node-01")))
+                .singleElement().asString().contains("online").contains("up");
+
+        Msh.Run filtered = alice.run("ls", "env=prod");
+        assertThat(filtered.exitCode()).as(filtered.err()).isZero();
+        assertThat(filtered.out()).doesNotContain("node-01");
+    }
+
+    @Test
+    @Order(2)
+    void aCommandRunsAsTheUnixLoginAndItsExitStatusComesBack() throws Exception {
+        Msh.Run run = alice.run("ssh", LOGIN + "@node-01", "id -un; echo \"$HOME\"; tty || true; exit 7");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(7);
+        assertThat(run.out()).startsWith(LOGIN + "\n/home/" + LOGIN + "\nnot a tty\n");
+
+        Msh.Run seedForm = alice.run("ssh", "--login=" + LOGIN, "node-01", "id -u");
+        assertThat(seedForm.exitCode()).as(seedForm.err()).isZero();
+        assertThat(seedForm.out().strip()).isEqualTo(run(List.of("id", "-u", LOGIN)).strip()).isNotEqualTo("0");
+    }
+
+    @Test
+    @Order(3)
+    void anInteractiveSessionHasAPtyFollowsResizesAndTakesCtrlC() throws Exception {
+        try (Tmux tmux = new Tmux(dir, "connect-it", 100, 30)) {
+            tmux.start(alice, "ssh " + LOGIN + "@node-01");
+            tmux.awaitScreen(Pattern.compile("[$#] ?$", Pattern.MULTILINE)); // tmux drops trailing blanks
+
+            tmux.type("tty");
+            tmux.awaitScreen(Pattern.compile("^/dev/pts/[0-9]+", Pattern.MULTILINE));
+
+            tmux.resize(120, 40);
+            tmux.type("stty size");
+            tmux.awaitScreen(Pattern.compile("^40 120$", Pattern.MULTILINE));
+
+            tmux.type("sleep 300");
+            tmux.keys("C-c");
+            tmux.type("echo after-$((6*7))");
+            tmux.awaitScreen(Pattern.compile("^after-42$", Pattern.MULTILINE));
+
+            tmux.type("exit 3");
+            tmux.awaitScreen(Pattern.compile("^MSH-EXIT=3$", Pattern.MULTILINE));
+        }
+    }
+
+    @Test
+    @Order(4)
+    void scpCopiesMegabytesBothWaysAsTheLogin() throws Exception {
+        Path local = dir.resolve("upload.bin");
+        byte[] data = new byte[6 * 1024 * 1024 + 123];
+        new Random(42).nextBytes(data);
+        Files.write(local, data);
+        Path remote = Path.of("/home/" + LOGIN + "/upload.bin");
+        Files.deleteIfExists(remote);
+
+        Msh.Run up = alice.run("scp", local.toString(), LOGIN + "@node-01:upload.bin");
+        assertThat(up.exitCode()).as(up.err()).isZero();
+        assertThat(sha256(remote)).isEqualTo(sha256(local));
+        assertThat(Files.getOwner(remote).getName()).as("written by the login, not by the agent").isEqualTo(LOGIN);
+
+        Path back = dir.resolve("download.bin");
+        Msh.Run down = alice.run("scp", LOGIN + "@node-01:" + remote, back.toString());
+        assertThat(down.exitCode()).as(down.err()).isZero();
+        assertThat(sha256(back)).isEqualTo(sha256(local));
+    }
+
+    @Test
+    @Order(5)
+    void aLocalForwardReachesALoopbackPortOnTheNode() throws Exception {
+        try (ServerSocket echo = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket socket = echo.accept()) {
+                    socket.getInputStream().transferTo(socket.getOutputStream());
+                } catch (IOException e) {
+                    // the test reports what it did not get
+                }
+            });
+            server.setDaemon(true);
+            server.start();
+            int local = Mezhub.freePort();
+            Process forward = alice.start(List.of("ssh", "-N", "-L", local + ":127.0.0.1:" + echo.getLocalPort(),
+                    LOGIN + "@node-01"));
+            try (Socket socket = connectWithin(local, forward)) {
+                byte[] ping = "ping through the tunnel\n".getBytes(StandardCharsets.UTF_8);
+                OutputStream out = socket.getOutputStream();
+                out.write(ping);
+                out.flush();
+                socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(30));
+                assertThat(new String(socket.getInputStream().readNBytes(ping.length), StandardCharsets.UTF_8))
+                        .isEqualTo("ping through the tunnel\n");
+            } finally {
+                forward.destroy();
+                forward.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
+    @Order(6)
+    void aLoginTheUserMayNotUseIsRefusedWithAReason() throws Exception {
+        Msh.Run run = alice.run("ssh", "daemon@node-01", "true");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("daemon");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    @Order(7)
+    void stockOpenSshWorksThroughMshConfig() throws Exception {
+        Path config = sshConfig();
+        String host = LOGIN + "@node-01." + CLUSTER;
+
+        assertThat(run(List.of("ssh", "-F", config.toString(), "-o", "BatchMode=yes", host, "id -un")).strip())
+                .isEqualTo(LOGIN);
+
+        Path file = dir.resolve("stock.bin");
+        byte[] data = new byte[2 * 1024 * 1024];
+        new Random(7).nextBytes(data);
+        Files.write(file, data);
+        run(List.of("scp", "-F", config.toString(), "-o", "BatchMode=yes", file.toString(), host + ":stock.bin"));
+        assertThat(sha256(Path.of("/home/" + LOGIN + "/stock.bin"))).isEqualTo(sha256(file));
+
+        Path batch = dir.resolve("sftp.batch");
+        Path fetched = dir.resolve("fetched.bin");
+        Files.writeString(batch, "get stock.bin " + fetched + "\nls -l\n");
+        String listing = run(List.of("sftp", "-F", config.toString(), "-o", "BatchMode=yes", "-b", batch.toString(),
+                host));
+        assertThat(listing).contains("stock.bin");
+        assertThat(sha256(fetched)).isEqualTo(sha256(file));
+    }
+
+    @Test
+    @Order(8)
+    void stockSshRefusesAHostWithoutAValidHostCertificate() throws Exception {
+        Path config = sshConfig();
+        try (PlainSshd impostor = PlainSshd.start(dir.resolve("impostor"))) {
+            List<String> command = List.of("ssh", "-F", config.toString(), "-o", "BatchMode=yes", "-o",
+                    "ProxyJump=none", "-o", "HostName=127.0.0.1", "-p", String.valueOf(impostor.port()),
+                    LOGIN + "@node-01." + CLUSTER, "true");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(output).isEqualTo(255);
+            assertThat(output).contains("Host key verification failed");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void anOfflineNodeIsShownAndRefusedAsOffline() throws Exception {
+        MezdProcess second = startAgent("node-02", "env=staging");
+        awaitOnline("node-02", true);
+        assertThat(second.stop()).isZero();
+        awaitOnline("node-02", false);
+
+        Msh.Run run = alice.run("ssh", LOGIN + "@node-02", "true");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("offline");
+    }
+
+    @Test
+    @Order(10)
+    void theAgentComesBackAfterTheHubRestartsAndNewSessionsWork() throws Exception {
+        assertThat(hub.stop()).isZero();
+        hub.startAndAwaitHealthy();
+        awaitOnline("node-01", true);
+
+        Msh.Run run = alice.run("ssh", LOGIN + "@node-01", "echo back");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("back\n");
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static MezdProcess startAgent(String name, String labels) throws Exception {
+        Mezhub.ClientResult token = hub.client("mezite:token-add");
+        assertThat(token.exitCode()).as(token.output()).isZero();
+        String value = find("\\b[0-9a-f]{64}\\b", token.output());
+        String pin = find("sha256:[0-9a-f]{64}", token.output());
+        Path config = dir.resolve(name + ".conf");
+        Files.write(config, List.of("node_name = " + name, "hub = 127.0.0.1:" + hub.authPort,
+                "proxy = 127.0.0.1:" + hub.tunnelPort, "data_dir = " + dir.resolve(name), "labels = " + labels,
+                "token = " + value, "ca_pin = " + pin));
+        MezdProcess agent = MezdProcess.start(config);
+        agents.add(agent);
+        agent.await("joined cluster " + CLUSTER + " as node");
+        return agent;
+    }
+
+    /** Waits (two minutes at most) until msh ls shows the node with that online flag. */
+    private static void awaitOnline(String node, boolean online) throws Exception {
+        Pattern wanted = online(node, online);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        Msh.Run last = null;
+        while (System.nanoTime() < deadline) {
+            last = alice.run("ls", "--format", "json");
+            if (last.exitCode() == 0 && wanted.matcher(last.out()).find()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("msh ls never showed " + node + " online=" + online + "; last: " + last);
+    }
+
+    /** The node's entry in msh ls's JSON, with that online flag (the entry ends before the next "name"). */
+    private static Pattern online(String node, boolean online) {
+        return Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(node) + "\"((?!\"name\").)*\"online\"\\s*:\\s*"
+                + online, Pattern.DOTALL);
+    }
+
+    private static Path sshConfig() throws Exception {
+        Msh.Run config = alice.run("config");
+        assertThat(config.exitCode()).as(config.err()).isZero();
+        Path file = dir.resolve("ssh_config");
+        Files.writeString(file, config.out());
+        return file;
+    }
+
+    private static Socket connectWithin(int port, Process forward) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), port);
+            } catch (IOException e) {
+                if (!forward.isAlive()) {
+                    throw new AssertionError("msh ssh -L exited with " + forward.exitValue() + ": "
+                            + alice.errors(forward));
+                }
+                assertThat(System.nanoTime()).as("the forward listens within a minute").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static String find(String regex, String text) {
+        var matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(regex + " in:\n" + text).isTrue();
+        return matcher.group();
+    }
+
+    static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[65536];
+            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static String run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(command + " finishes").isTrue();
+        assertThat(process.exitValue()).as(String.join(" ", command) + ":\n" + output).isZero();
+        return output;
+    }
+}
