@@ -82,7 +82,7 @@ pids+=($!)
 for _ in $(seq 1 60); do grep -q "bundles active" "$RUN/mezd.log" 2>/dev/null && break; sleep 1; done
 grep "bundles active" "$RUN/mezd.log" || { echo "the agent did not start:" >&2; tail -n 20 "$RUN/mezd.log" >&2; exit 1; }
 for _ in $(seq 1 30); do
-    "$HUB/bin/client" mezite:node-list </dev/null | grep -q "$node_name.*online" && break
+    "$HUB/bin/client" mezite:node-list </dev/null | grep -q "$node_name.*online.*up" && break
     sleep 1
 done
 "$HUB/bin/client" mezite:node-list </dev/null
@@ -96,13 +96,16 @@ fi
 
 cat <<INFO
 
-Mezite is running: hub on SQLite (run/mezhub/data/mezite.db), agent $node_name joined.
+Mezite is running: hub on SQLite (run/mezhub/data/mezite.db), agent $node_name joined, its tunnel up.
 $invite
 Next, as $me:
   MSH=client/target/msh-$VERSION/bin/msh
   \$MSH signup --proxy 127.0.0.1:3080 --token TOKEN --ca-pin PIN      (the command printed above)
   \$MSH login --proxy 127.0.0.1:3080 --user $me --ca-pin PIN
   \$MSH status
+  \$MSH ls
+  \$MSH ssh $me@$node_name                   (a shell on this machine, through the proxy and the agent's tunnel)
+  \$MSH config >> ~/.ssh/config; ssh $me@$node_name.mezite    (plain OpenSSH)
 
   Admin console:   run/mezhub/bin/client              (e.g. run/mezhub/bin/client mezite:node-list)
   Hub log:         tail -f run/mezhub.log
