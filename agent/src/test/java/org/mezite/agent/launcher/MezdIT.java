@@ -111,13 +111,14 @@ class MezdIT {
 
     @Test
     void anUnknownKeyStopsStartUpWithItsLine() throws Exception {
-        Path config = Files.writeString(tmp.resolve("mezd.conf"), "node_name = it-node\nproxy = hub:3024\n");
+        Path config = Files.writeString(tmp.resolve("mezd.conf"), "node_name = it-node\nporxy = hub:3024\n");
 
         Output output = run(List.of("start", "--config", config.toString()));
 
         assertThat(output.exitCode).isEqualTo(1);
-        assertThat(output.lines).containsExactly("mezd: " + config + " line 2: unknown key \"proxy\""
-                + " (known keys: node_name, hub, data_dir, labels, token, ca_pin)");
+        assertThat(output.lines).containsExactly("mezd: " + config + " line 2: unknown key \"porxy\""
+                + " (known keys: node_name, hub, data_dir, labels, token, ca_pin, proxy, ssh_listen,"
+                + " client_idle_timeout)");
     }
 
     private record Output(int exitCode, List<String> lines) {
