@@ -281,7 +281,10 @@ class ConnectIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("msh ls never showed " + node + " online=" + online + "; last: " + last);
+        String log = hub.output();
+        throw new AssertionError("msh ls never showed " + node + " online=" + online + "; last: " + last
+                + "\nhub log (end):\n" + log.substring(Math.max(0, log.length() - 6000)) + "\nagents:\n"
+                + agents.stream().map(MezdProcess::text).reduce("", (a, b) -> a + b + "\n"));
     }
 
     /** The node's entry in msh ls's JSON, with that online flag (the entry ends before the next "name"). */
