@@ -41,12 +41,11 @@ final class SshEndpoint implements AutoCloseable {
      */
     static final long MAX_PACKET_SIZE = 64 * 1024;
     /**
-     * AES only, GCM first: the JDK runs AES on the CPU's AES instructions, while MINA's ChaCha20-Poly1305 is plain Java
-     * and about half as fast. OpenSSH clients, which prefer ChaCha20, then pick AES-CTR (or AES-GCM when told to);
-     * CTR stays for clients without GCM (paramiko). No CBC.
+     * AES-GCM only: the JDK runs AES on the CPU's AES instructions, while MINA's ChaCha20-Poly1305 is plain Java and
+     * about half as fast, and CTR needs a separate MAC. OpenSSH clients, which prefer ChaCha20 and then CTR, pick
+     * GCM when nothing else is offered (the benchmark in docs/benchmarks.md measured the difference). No CBC.
      */
-    static final List<BuiltinCiphers> CIPHERS = List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm,
-            BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr);
+    static final List<BuiltinCiphers> CIPHERS = List.of(BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm);
 
     private final SshServer server;
     private final InetSocketAddress address;
