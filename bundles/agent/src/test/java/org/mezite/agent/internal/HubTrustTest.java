@@ -50,7 +50,8 @@ class HubTrustTest {
 
         assertThatThrownBy(() -> HubTrust.pinned(CaPin.of(hostCa), clock)
                 .checkServerTrusted(new X509Certificate[] {foreignLeaf, hostCa}, "ECDHE_ECDSA"))
-                .hasMessageContaining("was not issued by the cluster's CA with pin " + CaPin.of(hostCa));
+                .hasMessageContaining("the hub's certificate " + foreignLeaf.getSubjectX500Principal()
+                        + " was not issued by the cluster's CA");
     }
 
     @Test

@@ -24,8 +24,22 @@ public final class ClusterServerTrust extends X509ExtendedTrustManager {
 
     private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 
+    /**
+     * Which CA certificates to trust for a chain the server sent: a fixed set, or (before a client holds the CA) the
+     * CA certificates in the chain itself that the client recognises, e.g. by a pin.
+     */
+    @FunctionalInterface
+    public interface Anchors {
+
+        /**
+         * @throws CertificateException when the chain holds nothing to trust, with the reason for the user
+         */
+        List<X509Certificate> of(X509Certificate[] chain) throws CertificateException;
+    }
+
     private final String server;
     private final List<X509Certificate> authorities;
+    private final Anchors anchors;
     private final Clock clock;
 
     /**
@@ -33,8 +47,21 @@ public final class ClusterServerTrust extends X509ExtendedTrustManager {
      * @param authorities the CA certificates to trust
      */
     public ClusterServerTrust(String server, List<X509Certificate> authorities, Clock clock) {
+        this(server, List.copyOf(authorities), null, clock);
+    }
+
+    /**
+     * @param server  what the server is, for messages
+     * @param anchors picks the CA certificates to trust out of each chain
+     */
+    public ClusterServerTrust(String server, Anchors anchors, Clock clock) {
+        this(server, List.of(), Objects.requireNonNull(anchors, "anchors"), clock);
+    }
+
+    private ClusterServerTrust(String server, List<X509Certificate> authorities, Anchors anchors, Clock clock) {
         this.server = Objects.requireNonNull(server, "server");
-        this.authorities = List.copyOf(authorities);
+        this.authorities = authorities;
+        this.anchors = anchors == null ? chain -> authorities : anchors;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -44,7 +71,7 @@ public final class ClusterServerTrust extends X509ExtendedTrustManager {
             throw new CertificateException(server + " sent no certificate");
         }
         X509Certificate leaf = chain[0];
-        X509Certificate issuer = authorities.stream().filter(ca -> signed(leaf, ca)).findFirst()
+        X509Certificate issuer = anchors.of(chain).stream().filter(ca -> signed(leaf, ca)).findFirst()
                 .orElseThrow(() -> new CertificateException(server + "'s certificate " + leaf.getSubjectX500Principal()
                         + " was not issued by the cluster's CA"));
         Date now = Date.from(clock.instant());
