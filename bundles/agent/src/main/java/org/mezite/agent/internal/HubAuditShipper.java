@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import com.google.protobuf.Timestamp;
 
-import io.grpc.StatusRuntimeException;
 
 /**
  * The agent's audit recorder: events wait in a bounded queue and one thread ships them to Auth in batches, in order,
@@ -86,7 +85,9 @@ final class HubAuditShipper implements AuditRecorder, AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 return;
-            } catch (StatusRuntimeException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // whatever went wrong with one send, the thread must live on: a dead sender would silently drop every
+                // later event
                 if (closing) {
                     LOG.warn("audit: {} events not sent to the hub before stopping: {}", batch.size() + queue.size(),
                             e.getMessage());

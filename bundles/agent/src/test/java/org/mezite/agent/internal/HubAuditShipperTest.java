@@ -37,6 +37,25 @@ class HubAuditShipperTest {
     }
 
     @Test
+    void anUnexpectedFailureOfOneSendDoesNotStopTheShipping() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        AtomicInteger failures = new AtomicInteger(1);
+        try (HubAuditShipper shipper = new HubAuditShipper(batch -> {
+            if (failures.getAndDecrement() > 0) {
+                throw new IllegalArgumentException("a bug in the sending code");
+            }
+            batch.forEach(event -> received.add(event.getSessionId()));
+        })) {
+            shipper.record(NewAuditEvent.builder("session.end", "success").sessionId("kept").build());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (received.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(received).containsExactly("kept");
+    }
+
+    @Test
     void theWireEventKeepsEveryFieldButTheNodeWhichTheHubSets() {
         NodeAuditEvent wire = HubAuditShipper.wire(NewAuditEvent.builder("exec", "failure").username("alice")
                 .login("ubuntu").sessionId("s").clientAddr("192.0.2.1:5000").code("denied").resource("r")
