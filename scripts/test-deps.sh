@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts what Mezite's tests talk to, on a Debian machine (run as root, or with sudo available):
 #   - OpenSSH (sshd, ssh, scp, sftp, ssh-keygen, sftp-server) as the interop peer of Mezite's certificates and SSH
-#   - tmux and util-linux's setpriv: a real terminal for interactive sessions; running shells as the login user
+#   - rsync (run over ssh through msh config), tmux and util-linux's setpriv: a real terminal for interactive sessions; running shells as the login user
 #   - PostgreSQL on 127.0.0.1:5432 with a database "test" that user postgres reaches without a password (trust on
 #     loopback; a test machine only). Where PostgreSQL already runs (as on our CI machines), nothing is changed.
 set -euo pipefail
@@ -16,6 +16,7 @@ command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 [ -x /usr/lib/openssh/sftp-server ] || missing+=(openssh-sftp-server)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "test-deps: installing ${missing[*]}"

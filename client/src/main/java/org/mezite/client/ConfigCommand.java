@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "config", description = {"Print an OpenSSH config block for plain ssh, scp and sftp.",
-    "Append it to ~/.ssh/config (or pass it with ssh -F) and plain ssh, scp, sftp, rsync and Ansible reach the nodes"
+    "Append it to ~/.ssh/config (or pass it with ssh -F) and plain ssh, scp, sftp and rsync (and tools that run them, like Ansible) reach the nodes"
             + " as NODE.CLUSTER through the proxy, with your msh certificate: ssh LOGIN@NODE.CLUSTER"})
 final class ConfigCommand implements Callable<Integer> {
 

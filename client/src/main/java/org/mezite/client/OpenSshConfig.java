@@ -3,7 +3,7 @@ package org.mezite.client;
 import java.nio.file.Path;
 
 /**
- * The {@code ~/.ssh/config} block that lets plain OpenSSH (and scp, sftp, rsync, Ansible) reach the cluster's nodes
+ * The {@code ~/.ssh/config} block that lets plain OpenSSH (and scp, sftp, rsync, and tools that run them) reach the cluster's nodes
  * as {@code NODE.CLUSTER}: through the proxy's SSH port with ProxyJump, with msh's key and certificate, and trusting
  * only host certificates from the cluster's host CA (msh's {@code known_hosts}, strictly).
  */

@@ -1,7 +1,6 @@
 package org.mezite.proxy.ssh.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -40,7 +39,6 @@ class OpenSshJumpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(SSH), "OpenSSH's ssh is not installed");
         proxy = new RunningProxy(TestHub.tempDir(), Map.of(), RunningProxy.NODE_01);
         dir = TestHub.tempDir();
         knownHosts = dir.resolve("known_hosts");
