@@ -181,8 +181,9 @@ class ConnectIT {
     @Order(6)
     void aLoginTheUserMayNotUseIsRefusedWithAReason() throws Exception {
         Msh.Run run = alice.run("ssh", "daemon@node-01", "true");
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains("daemon");
+        assertThat(run.exitCode()).as("msh's own failure, like ssh").isEqualTo(255);
+        assertThat(run.err()).contains("access to node \"node-01\" denied: login \"daemon\" is not among the logins"
+                + " of alice's certificate (" + LOGIN + ", root)");
         assertThat(run.out()).isEmpty();
     }
 
@@ -236,8 +237,8 @@ class ConnectIT {
         awaitOnline("node-02", false);
 
         Msh.Run run = alice.run("ssh", LOGIN + "@node-02", "true");
-        assertThat(run.exitCode()).isNotZero();
-        assertThat(run.err()).contains("offline");
+        assertThat(run.exitCode()).isEqualTo(255);
+        assertThat(run.err()).contains("node \"node-02\" is offline");
     }
 
     @Test
