@@ -4,6 +4,8 @@ import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Objects;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -14,7 +16,7 @@ import org.mezite.api.ca.TlsIdentity;
  * Hands the TLS engine the server's current identity, which a renewal may replace at any time without restarting
  * the listener. The identity it replaced stays available for a handshake that chose it just before.
  */
-final class RenewableKeyManager extends X509ExtendedKeyManager {
+public final class RenewableKeyManager extends X509ExtendedKeyManager {
 
     private record Entry(String alias, PrivateKey key, X509Certificate[] chain) {
     }
@@ -24,22 +26,39 @@ final class RenewableKeyManager extends X509ExtendedKeyManager {
     private int generation;
 
     RenewableKeyManager(TlsIdentity identity) {
-        this.current = entry(identity);
+        this(identity.privateKey(), identity.certificate().chain());
     }
 
-    synchronized void replace(TlsIdentity identity) {
-        Entry next = entry(identity);
+    /**
+     * @param key   the private key
+     * @param chain its certificate first, then the issuers
+     */
+    public RenewableKeyManager(PrivateKey key, List<X509Certificate> chain) {
+        this.current = entry(key, chain);
+    }
+
+    void replace(TlsIdentity identity) {
+        replace(identity.privateKey(), identity.certificate().chain());
+    }
+
+    /** Makes this key and chain the one new handshakes get. */
+    public synchronized void replace(PrivateKey key, List<X509Certificate> chain) {
+        Entry next = entry(key, chain);
         previous = current;
         current = next;
     }
 
-    X509Certificate certificate() {
+    /** The certificate new handshakes get. */
+    public X509Certificate certificate() {
         return current.chain()[0];
     }
 
-    private synchronized Entry entry(TlsIdentity identity) {
-        return new Entry("server-" + ++generation, identity.privateKey(),
-                identity.certificate().chain().toArray(X509Certificate[]::new));
+    private synchronized Entry entry(PrivateKey key, List<X509Certificate> chain) {
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a certificate chain needs at least the leaf");
+        }
+        return new Entry("server-" + ++generation, Objects.requireNonNull(key, "key"),
+                chain.toArray(X509Certificate[]::new));
     }
 
     @Override

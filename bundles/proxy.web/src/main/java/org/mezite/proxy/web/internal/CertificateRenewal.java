@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.mezite.ca.tls.RenewableKeyManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +21,16 @@ final class CertificateRenewal implements AutoCloseable {
     static final Duration RETRY = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(CertificateRenewal.class);
 
-    private final ServerKeyManager keys;
+    private final RenewableKeyManager keys;
     private final Supplier<ServerIdentity> issue;
+    private volatile ServerIdentity current;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
 
-    CertificateRenewal(ServerKeyManager keys, Supplier<ServerIdentity> issue, Clock clock) {
+    /** @param current what {@code keys} presents now */
+    CertificateRenewal(RenewableKeyManager keys, ServerIdentity current, Supplier<ServerIdentity> issue, Clock clock) {
         this.keys = keys;
+        this.current = current;
         this.issue = issue;
         this.clock = clock;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
@@ -34,7 +38,7 @@ final class CertificateRenewal implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        schedule(renewalDelay(keys.current(), clock.instant()));
+        schedule(renewalDelay(current, clock.instant()));
     }
 
     /** How long from {@code now} until {@code identity} should be replaced. */
@@ -52,12 +56,13 @@ final class CertificateRenewal implements AutoCloseable {
     private void renew() {
         try {
             ServerIdentity next = issue.get();
-            keys.replace(next);
+            keys.replace(next.key(), next.chain());
+            current = next;
             LOG.info("proxy-web: renewed the HTTPS certificate, valid until {}", next.notAfter());
             schedule(renewalDelay(next, clock.instant()));
         } catch (RuntimeException e) {
             LOG.error("proxy-web: cannot renew the HTTPS certificate (the current one is valid until {}), retrying in"
-                    + " {} min: {}", keys.current().notAfter(), RETRY.toMinutes(), e.getMessage(), e);
+                    + " {} min: {}", current.notAfter(), RETRY.toMinutes(), e.getMessage(), e);
             schedule(RETRY);
         }
     }

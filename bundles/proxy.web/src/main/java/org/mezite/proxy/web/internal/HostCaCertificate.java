@@ -33,7 +33,6 @@ final class HostCaCertificate implements Supplier<ServerIdentity> {
     public ServerIdentity get() {
         TlsIdentity identity = issuer.generate(new X509CertificateRequest(CaType.HOST, names.commonName(), List.of(),
                 names.dnsNames(), names.ipAddresses(), Set.of(TlsUsage.SERVER), REQUESTED_TTL));
-        return new ServerIdentity("proxy-web-" + identity.certificate().certificate().getSerialNumber().toString(16),
-                identity.privateKey(), identity.certificate().chain());
+        return new ServerIdentity(identity.privateKey(), identity.certificate().chain());
     }
 }

@@ -36,7 +36,7 @@ final class PemIdentity {
     static ServerIdentity load(Path certificateFile, Path keyFile) {
         List<X509Certificate> chain = certificates(certificateFile);
         PrivateKey key = privateKey(keyFile, chain.get(0).getPublicKey());
-        return new ServerIdentity("proxy-web-configured", key, chain);
+        return new ServerIdentity(key, chain);
     }
 
     private static List<X509Certificate> certificates(Path file) {

@@ -18,6 +18,7 @@ import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.hub.Listener;
 import org.mezite.api.store.CaType;
+import org.mezite.ca.tls.RenewableKeyManager;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -85,7 +86,7 @@ public final class ProxyWebServer {
             LOG.error("the proxy's HTTPS API cannot start: {}", e.getMessage());
             throw e;
         }
-        ServerKeyManager keys = new ServerKeyManager(identity);
+        RenewableKeyManager keys = new RenewableKeyManager(identity.key(), identity.chain());
         endpoint = HttpsEndpoint.bind(LISTENER_NAME, settings.webListen(), "proxy.web.listen", keys);
         try {
             PublicAddress webAddress = web.publicAddresses().isEmpty()
@@ -105,7 +106,7 @@ public final class ProxyWebServer {
             endpoint.close();
             throw e;
         }
-        renewal = issue == null ? null : new CertificateRenewal(keys, issue, Clock.systemUTC());
+        renewal = issue == null ? null : new CertificateRenewal(keys, identity, issue, Clock.systemUTC());
         LOG.info("Proxy HTTPS API listening on {}: certificate for {} {}, valid until {}",
                 Addresses.format(endpoint.address()), names.dnsNames(), names.ipAddresses(), identity.notAfter());
         if (issue != null) {

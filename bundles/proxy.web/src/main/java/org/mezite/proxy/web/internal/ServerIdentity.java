@@ -9,15 +9,12 @@ import java.util.Objects;
 /**
  * The private key and certificate chain the HTTPS listener presents. {@link #toString()} leaves out the key.
  *
- * @param alias a name unique to this identity, so that a handshake that picked it finds the same key and chain
- *              even when a renewal replaces it meanwhile
  * @param key   the private key
  * @param chain the leaf first, then its issuers
  */
-record ServerIdentity(String alias, PrivateKey key, List<X509Certificate> chain) {
+record ServerIdentity(PrivateKey key, List<X509Certificate> chain) {
 
     ServerIdentity {
-        Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(key, "key");
         chain = List.copyOf(chain);
         if (chain.isEmpty()) {
@@ -39,6 +36,6 @@ record ServerIdentity(String alias, PrivateKey key, List<X509Certificate> chain)
 
     @Override
     public String toString() {
-        return "ServerIdentity[" + alias + ", " + leaf().getSubjectX500Principal() + ", until " + notAfter() + "]";
+        return "ServerIdentity[" + leaf().getSubjectX500Principal() + ", until " + notAfter() + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.mezite.api.ca.TlsIdentity;
 import org.mezite.api.ca.TlsUsage;
 import org.mezite.api.ca.X509CertificateRequest;
 import org.mezite.api.store.CaType;
+import org.mezite.ca.tls.RenewableKeyManager;
 
 class CertificateRenewalTest {
 
@@ -31,10 +32,11 @@ class CertificateRenewalTest {
     @Test
     void anOverdueCertificateIsReplacedAndTheOldOneStaysForHandshakesThatChoseIt() throws Exception {
         ServerIdentity old = identity(Duration.ofSeconds(1)); // backdated a minute: long overdue
-        ServerKeyManager keys = new ServerKeyManager(old);
+        RenewableKeyManager keys = new RenewableKeyManager(old.key(), old.chain());
+        String oldAlias = keys.chooseEngineServerAlias("EC", null, null);
         LinkedBlockingQueue<ServerIdentity> issued = new LinkedBlockingQueue<>();
 
-        try (CertificateRenewal renewal = new CertificateRenewal(keys, () -> {
+        try (CertificateRenewal renewal = new CertificateRenewal(keys, old, () -> {
             ServerIdentity next = identity(Duration.ofHours(1));
             issued.add(next);
             return next;
@@ -42,19 +44,23 @@ class CertificateRenewalTest {
             ServerIdentity next = issued.poll(30, TimeUnit.SECONDS);
 
             assertThat(next).isNotNull();
-            for (int i = 0; i < 3000 && keys.current() != next; i++) {
+            for (int i = 0; i < 3000 && keys.certificate() != next.leaf(); i++) {
                 Thread.sleep(10); // the renewal thread swaps it in right after issuing it
             }
-            assertThat(keys.current()).isSameAs(next);
-            assertThat(keys.chooseEngineServerAlias("EC", null, null)).isEqualTo(next.alias());
-            assertThat(keys.getPrivateKey(old.alias())).isSameAs(old.key());
-            assertThat(keys.getCertificateChain(next.alias())[0]).isSameAs(next.leaf());
+            assertThat(keys.certificate()).isSameAs(next.leaf());
+            String newAlias = keys.chooseEngineServerAlias("EC", null, null);
+            assertThat(newAlias).isNotEqualTo(oldAlias);
+            assertThat(keys.getPrivateKey(newAlias)).isSameAs(next.key());
+            assertThat(keys.getCertificateChain(newAlias)[0]).isSameAs(next.leaf());
+            assertThat(keys.getPrivateKey(oldAlias)).as("a handshake that chose the old one still finds it")
+                    .isSameAs(old.key());
         }
     }
 
     @Test
     void onlyOffersItsKeyForTheKeyTypeItIs() {
-        ServerKeyManager keys = new ServerKeyManager(identity(Duration.ofHours(1)));
+        ServerIdentity identity = identity(Duration.ofHours(1));
+        RenewableKeyManager keys = new RenewableKeyManager(identity.key(), identity.chain());
 
         assertThat(keys.chooseEngineServerAlias("EC", null, null)).isNotNull();
         assertThat(keys.chooseEngineServerAlias("RSA", null, null)).isNull();
@@ -65,7 +71,6 @@ class CertificateRenewalTest {
     static ServerIdentity identity(Duration ttl) {
         TlsIdentity tls = TestHub.cas().generate(new X509CertificateRequest(CaType.HOST, "proxy", List.of(),
                 List.of("localhost"), List.of(), Set.of(TlsUsage.SERVER), ttl));
-        return new ServerIdentity("test-" + tls.certificate().certificate().getSerialNumber(), tls.privateKey(),
-                tls.certificate().chain());
+        return new ServerIdentity(tls.privateKey(), tls.certificate().chain());
     }
 }
