@@ -30,6 +30,9 @@ import io.grpc.stub.ClientResponseObserver;
  */
 final class NodeConnection implements ClientResponseObserver<DataFrame, DataFrame> {
 
+    /** How often a pump waiting for the stream looks at it again, in case the onReady callback is held up. */
+    private static final long READY_POLL_MILLIS = 5;
+
     private final long id;
     private final String nodeId;
     private final Socket socket;
@@ -106,12 +109,18 @@ final class NodeConnection implements ClientResponseObserver<DataFrame, DataFram
         }
     }
 
-    /** Waits until the stream takes more; false when the connection is over meanwhile. */
+    /**
+     * Waits until the stream takes more; false when the connection is over meanwhile. The wait re-reads isReady() (the
+     * transport's own state) every few milliseconds instead of relying on the onReady callback alone: that callback
+     * runs on the call's serialized executor, which may be blocked in {@link #onNext} writing to the node's socket,
+     * and that write may wait for the node, which waits for this loop to read what it sent. Without the timed wait
+     * that cycle never ends.
+     */
     private boolean awaitReady() throws InterruptedIOException {
         synchronized (readyLock) {
             while (!done && !out.isReady()) {
                 try {
-                    readyLock.wait();
+                    readyLock.wait(READY_POLL_MILLIS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new InterruptedIOException("interrupted while waiting for the tunnel");
