@@ -77,6 +77,8 @@ final class ClusterConnection implements AutoCloseable {
         client.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE));
         client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
         client.setAgentFactory(options.agent());
+        ProxyBanner banner = new ProxyBanner();
+        client.setUserInteraction(banner);
         configure(client);
         client.start();
         ClientSession session = null;
@@ -87,7 +89,7 @@ final class ClusterConnection implements AutoCloseable {
             session.auth().verify(TIMEOUT);
             return new ClusterConnection(credentials, address, client, verifier, session);
         } catch (IOException | RuntimeException e) {
-            MshException failure = proxyFailure(address, verifier.refusalOf(session), e);
+            MshException failure = proxyFailure(address, verifier.refusalOf(session), banner.text(), e);
             client.stop();
             throw failure;
         }
@@ -110,7 +112,7 @@ final class ClusterConnection implements AutoCloseable {
         CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(client, Duration.ofDays(365));
     }
 
-    private static MshException proxyFailure(ProxyAddress address, String refusal, Exception e) {
+    private static MshException proxyFailure(ProxyAddress address, String refusal, String banner, Exception e) {
         if (refusal != null) {
             return new MshException(MshException.CONNECTION, "the proxy at " + address + " is not trusted: "
                     + refusal);
@@ -127,7 +129,7 @@ final class ClusterConnection implements AutoCloseable {
         String message = message(e);
         if (message.contains("No more authentication methods")) {
             return new MshException(MshException.CONNECTION, "the proxy at " + address
-                    + " refused your certificate; run msh login");
+                    + " refused your certificate" + (banner.isEmpty() ? "; run msh login" : ": " + banner));
         }
         if (message.contains("certificate") || message.contains("principal")) {
             return new MshException(MshException.CONNECTION, "the proxy at " + address + " is not trusted: "
@@ -187,7 +189,7 @@ final class ClusterConnection implements AutoCloseable {
             session = client.connectThrough(channel, login, node, port).verify(TIMEOUT).getSession();
             session.addPublicKeyIdentity(credentials.certified());
             session.auth().verify(TIMEOUT);
-            return new NodeSession(session, node, login);
+            return new NodeSession(session, node, login, reason::text);
         } catch (IOException | RuntimeException e) {
             MshException failure = nodeFailure(login, node, channel, reason, session, e);
             if (session != null) {

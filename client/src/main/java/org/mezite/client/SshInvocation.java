@@ -60,9 +60,18 @@ final class SshInvocation {
         }
         Terminal terminal = pty && io.terminal() ? Terminal.controlling() : null;
         try {
-            return new RemoteSession(session, node.node(), io, context.environment()).run(
+            int status = new RemoteSession(session, node.node(), io, context.environment()).run(
                     new RemoteSession.Request(settings.command(), pty, settings.agent(), settings.escape()),
                     terminal);
+            if (status == MshException.CONNECTION) {
+                // the connection went without an exit status: the proxy may have said why (a lock)
+                String reason = node.proxyErrors().get().strip();
+                if (!reason.isEmpty()) {
+                    err.println(reason);
+                    err.flush();
+                }
+            }
+            return status;
         } catch (IOException e) {
             throw new MshException(MshException.CONNECTION, "the session with node \"" + node.node()
                     + "\" failed: " + ClusterConnection.message(e));

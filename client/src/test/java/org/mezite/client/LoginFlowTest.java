@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -208,7 +209,7 @@ class LoginFlowTest {
     private FakeProxy.Answer certify(String body) {
         String publicKey = JsonValues.parse(body.getBytes(StandardCharsets.UTF_8), "request").string("public_key");
         SshCertificate ssh = cas.sign(new UserCertificateRequest(publicKey, "alice", List.of("access"),
-                List.of("alice", "root"), Set.of(), Duration.ofHours(12)));
+                List.of("alice", "root"), Set.of(), Duration.ofHours(12), Map.of()));
         IssuedX509Certificate x509 = cas.issue(publicKey, new X509CertificateRequest(CaType.USER, "alice",
                 List.of("access"), List.of(), List.of(), Set.of(TlsUsage.CLIENT), Duration.ofHours(12)));
         String json = new String(JsonValues.object(out -> {

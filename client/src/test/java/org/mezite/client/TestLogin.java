@@ -3,6 +3,7 @@ package org.mezite.client;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.mezite.api.ca.UserCertificateRequest;
@@ -26,7 +27,7 @@ final class TestLogin {
         ProxyAddress proxy = new ProxyAddress("127.0.0.1", 3080);
         Ed25519Key key = Ed25519Key.generate(USER + "@" + TestCas.CLUSTER);
         String certificate = cas.sign(new UserCertificateRequest(key.publicKeyLine(), USER, List.of("access"), logins,
-                Set.of(), Duration.ofHours(1))).authorizedKey();
+                Set.of(), Duration.ofHours(1), Map.of())).authorizedKey();
         Path keyFile = home.key(proxy, USER);
         MshHome.KeyFiles files = MshHome.KeyFiles.of(keyFile);
         home.write(files.key(), key.openSshPrivateKey());

@@ -109,16 +109,39 @@ final class Mezhub implements AutoCloseable {
 
     /** Runs one console command through bin/client, as an admin would from a script. */
     ClientResult client(String command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-r", "2", command)
+        return client(command, null);
+    }
+
+    /** Runs one console command through bin/client as the console account {@code user} (etc/users.properties). */
+    ClientResult clientAs(String user, String password, String command) throws IOException, InterruptedException {
+        return client(List.of("-u", user, "-p", password, command), null);
+    }
+
+    /** Runs one console command through bin/client with {@code input} on its standard input (a pipe). */
+    ClientResult client(String command, String input) throws IOException, InterruptedException {
+        return client(List.of(command), input);
+    }
+
+    private ClientResult client(List<String> args, String input) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/client").toString(), "-r", "2"));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectErrorStream(true);
+        if (input == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
+        if (input != null) {
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("bin/client " + command + " did not finish");
+            throw new AssertionError("bin/client " + args + " did not finish");
         }
         return new ClientResult(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }

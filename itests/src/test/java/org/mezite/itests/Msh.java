@@ -33,6 +33,7 @@ final class Msh {
     /** The TOTP secret of the user's authenticator, once signup has shown it. */
     private byte[] secret;
     private long lastStep;
+    private List<String> loginArgs;
 
     /**
      * @param dir  a scratch folder: standard error files, and {@code HOME} (msh's class-data archive goes there)
@@ -145,14 +146,27 @@ final class Msh {
         List<String> args = new ArrayList<>(List.of("login", "--proxy", signup.get(signup.indexOf("--proxy") + 1),
                 "--user", user, "--ca-pin", signup.get(signup.indexOf("--ca-pin") + 1)));
         args.addAll(List.of(loginOptions));
+        loginArgs = List.copyOf(args);
         Run login = logIn(args);
         assertThat(login.exitCode()).as(login.out() + login.err()).isZero();
         return login.out();
     }
 
-    /** msh login with the password and a fresh code, one the hub has not seen yet. */
+    /** msh login again, as signUpAndLogIn did, with a fresh code. */
+    Run logInAgain() throws Exception {
+        assertThat(loginArgs).as("signUpAndLogIn ran first").isNotNull();
+        return logIn(loginArgs);
+    }
+
+    /**
+     * msh login with the password and a fresh code, one the hub has not seen yet. The hub takes codes up to one step
+     * ahead of its clock, so a third login within one 30-second step waits for the next step, as a person would.
+     */
     Run logIn(List<String> args) throws Exception {
         long step = Math.max(lastStep + 1, Totp.now());
+        while (step > Totp.now() + 1) {
+            Thread.sleep(1000);
+        }
         lastStep = step;
         return run(List.of(PASSWORD, Totp.code(secret, step)), args);
     }

@@ -25,7 +25,7 @@ final class PlainSshd implements AutoCloseable {
         Files.createDirectories(dir);
         Files.createDirectories(Path.of("/run/sshd"));
         Path key = dir.resolve("host_key");
-        ConnectIT.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
+        Commands.run(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString()));
         int port = Mezhub.freePort();
         Path config = dir.resolve("sshd_config");
         Files.write(config, List.of("Port " + port, "ListenAddress 127.0.0.1", "HostKey " + key,

@@ -1,5 +1,6 @@
 package org.mezite.agent.internal;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeIdentityProvider;
 import org.osgi.framework.BundleContext;
@@ -25,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent as a whole, for now: takes the settings mezd hands over and, when a hub is configured, makes sure the node
  * has joined (with the identity saved in the data dir, or else the one-time token) and keeps its heartbeat going.
- * Once joined it registers the node's identity ({@link NodeIdentityProvider}) and the agent's {@link AuditRecorder},
- * which the SSH server and the tunnel need.
+ * Once joined it registers the node's identity ({@link NodeIdentityProvider}), the agent's {@link AuditRecorder} and
+ * the access policy from Auth ({@link AccessPolicySource}), which the SSH server and the tunnel need.
  *
  * <p>What no retry can fix (a refused token, a hub whose CA is not the pinned one, a damaged identity) is logged and
  * handed to the launcher's exit hook, if there is one: mezd then stops with an error status rather than sit idle.
@@ -48,8 +50,10 @@ public final class Agent {
     private final ExecutorService worker;
     private volatile HubSession session;
     private volatile HubAuditShipper audit;
+    private volatile HubAccessPolicySource policy;
     private volatile ServiceRegistration<?> identityRegistration;
     private volatile ServiceRegistration<?> auditRegistration;
+    private volatile ServiceRegistration<?> policyRegistration;
 
     @Activate
     public Agent(BundleContext context, @Reference(name = "exit", cardinality = ReferenceCardinality.OPTIONAL,
@@ -97,25 +101,34 @@ public final class Agent {
                     return;
                 }
                 store.save(identity);
+                // a policy saved before belongs to the cluster this node was in before
+                new AccessPolicyCache(settings.dataDir()).delete();
                 LOG.info("node {} joined cluster {} as node {}; identity saved in {}", settings.nodeName(),
                         identity.clusterName(), identity.nodeId(), store.folder());
             }
             HubSession started = HubSession.start(hub, settings.nodeName(), identity, store,
                     settings.heartbeatInterval(), Clock.systemUTC(), HubSession::log);
             session = started;
-            publish(started);
+            publish(started, hub);
         } catch (IdentityException e) {
             stop(e.getMessage());
+        } catch (IOException e) {
+            stop("cannot remove the access policy saved in " + settings.dataDir() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             stop("cannot connect to hub " + hub + ": " + e, e);
         }
     }
 
     /**
-     * Offers the node's identity and its way to the audit log to the SSH server and the tunnel, which start when
-     * these appear.
+     * Offers the node's identity, its way to the audit log and the access policy to the SSH server and the tunnel,
+     * which start when these appear. The policy comes first, so that the SSH server has it when it starts.
      */
-    private void publish(HubSession started) {
+    private void publish(HubSession started, HostPort hub) {
+        HubAccessPolicySource source = new HubAccessPolicySource(new AccessPolicyCache(settings.dataDir()),
+                started::watchAccessPolicy, hub.toString());
+        policy = source;
+        source.start();
+        policyRegistration = context.registerService(AccessPolicySource.class, source, null);
         HubAuditShipper shipper = new HubAuditShipper(started::recordAudit);
         audit = shipper;
         auditRegistration = context.registerService(AuditRecorder.class, shipper, null);
@@ -178,6 +191,11 @@ public final class Agent {
         }
         unregister(identityRegistration);
         unregister(auditRegistration);
+        unregister(policyRegistration);
+        HubAccessPolicySource source = policy;
+        if (source != null) {
+            source.close();
+        }
         HubAuditShipper shipper = audit;
         if (shipper != null) {
             shipper.close();

@@ -46,6 +46,11 @@ final class HubChannels {
                     .sslContext(GrpcSslContexts.configure(tls, SslProvider.JDK).build())
                     .eventLoopGroup(loop)
                     .channelType(NioSocketChannel.class)
+                    // the access-policy stream lives for hours: ping it so that a dead link ends it and the agent
+                    // re-opens it, instead of deciding from a stale policy (Auth permits a ping every 30 s)
+                    .keepAliveTime(60, TimeUnit.SECONDS)
+                    .keepAliveTimeout(20, TimeUnit.SECONDS)
+                    .keepAliveWithoutCalls(true)
                     .build(), loop);
         } catch (SSLException e) {
             loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);

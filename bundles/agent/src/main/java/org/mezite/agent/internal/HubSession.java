@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.mezite.proto.auth.v1.AccessPolicy;
 import org.mezite.proto.auth.v1.HeartbeatRequest;
 import org.mezite.proto.auth.v1.HeartbeatResponse;
 import org.mezite.proto.auth.v1.NodeAuditEvent;
@@ -20,13 +21,18 @@ import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.mezite.proto.auth.v1.RecordAuditEventsRequest;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
+import org.mezite.proto.auth.v1.WatchAccessPolicyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
 import io.grpc.util.AdvancedTlsX509KeyManager;
 
 /**
@@ -207,6 +213,23 @@ final class HubSession implements AutoCloseable {
     void recordAudit(List<NodeAuditEvent> events) {
         stub().recordAuditEvents(RecordAuditEventsRequest.newBuilder().setNodeId(identity.nodeId())
                 .addAllEvents(events).build());
+    }
+
+    /**
+     * Opens the stream of access policies from Auth, without a deadline: it lasts until it fails, Auth ends it or it
+     * is cancelled.
+     *
+     * @return cancels the stream
+     */
+    Runnable watchAccessPolicy(StreamObserver<AccessPolicy> observer) {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff(); // a hub that is back should be seen now, not after gRPC's back-off
+        }
+        ClientCall<WatchAccessPolicyRequest, AccessPolicy> call = channel.newCall(
+                NodeServiceGrpc.getWatchAccessPolicyMethod(), CallOptions.DEFAULT);
+        ClientCalls.asyncServerStreamingCall(call, WatchAccessPolicyRequest.newBuilder()
+                .setNodeId(identity.nodeId()).build(), observer);
+        return () -> call.cancel("mezd stops watching the access policy", null);
     }
 
     private NodeServiceGrpc.NodeServiceBlockingStub stub() {

@@ -4,14 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -55,10 +53,10 @@ final class IdentityStore {
     static final String HOST_CA = "host_ca.pem";
     static final String USER_CA = "user_ca.pub";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY = AtomicFiles.OWNER_ONLY;
     private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final Set<PosixFilePermission> READABLE = AtomicFiles.READABLE;
+    private static final boolean POSIX = AtomicFiles.POSIX;
 
     private final Path folder;
 
@@ -113,7 +111,7 @@ final class IdentityStore {
                     READABLE);
             write(temporary.resolve(TLS_KEY), Pem.keyPair(identity.tlsKey()), OWNER_ONLY);
             writeCertificates(temporary, identity);
-            move(temporary, folder);
+            AtomicFiles.move(temporary, folder);
         } catch (IOException e) {
             throw new IdentityException("cannot save the node's identity in " + folder + ": " + e.getMessage(), e);
         }
@@ -145,21 +143,11 @@ final class IdentityStore {
 
     /** Writes through a temporary file renamed over the target, so that readers see the old or the new content. */
     private static void write(Path file, String content, Set<PosixFilePermission> permissions) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temporary);
-        FileAttribute<?>[] attributes = POSIX
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(permissions)} : new FileAttribute<?>[0];
-        Files.createFile(temporary, attributes);
-        Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-        move(temporary, file);
-    }
-
-    private static void move(Path source, Path target) throws IOException {
-        try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        // strict: a character outside ASCII fails here rather than become "?" in the file
+        ByteBuffer encoded = StandardCharsets.US_ASCII.newEncoder().encode(CharBuffer.wrap(content));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        AtomicFiles.write(file, bytes, permissions);
     }
 
     private String read(String name) throws IdentityException {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -22,6 +23,7 @@ import org.mezite.api.ca.TlsUsage;
 import org.mezite.api.ca.X509CertificateRequest;
 import org.mezite.api.store.CaType;
 import org.mezite.ca.internal.CertificateAuthorityService;
+import org.mezite.proto.auth.v1.AccessPolicy;
 import org.mezite.proto.auth.v1.HeartbeatRequest;
 import org.mezite.proto.auth.v1.HeartbeatResponse;
 import org.mezite.proto.auth.v1.JoinRequest;
@@ -29,6 +31,7 @@ import org.mezite.proto.auth.v1.JoinResponse;
 import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
+import org.mezite.proto.auth.v1.WatchAccessPolicyRequest;
 
 import com.google.protobuf.Timestamp;
 
@@ -47,11 +50,12 @@ import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
- * Auth's NodeService as the agent sees it, with real certificates from a test CA: one valid token, heartbeats and
- * renewals recorded with the client certificate they came with.
+ * Auth's NodeService as the agent sees it, with real certificates from a test CA: one valid token, heartbeats,
+ * renewals and access policy streams recorded with the client certificate they came with.
  */
 final class FakeHub implements AutoCloseable {
 
@@ -67,6 +71,10 @@ final class FakeHub implements AutoCloseable {
     final CertificateAuthorityService ca;
     final BlockingQueue<Heartbeat> heartbeats = new LinkedBlockingQueue<>();
     final BlockingQueue<String> renewals = new LinkedBlockingQueue<>();
+    /** Each access policy stream opened: the node id asked for and the client certificate's subject. */
+    final BlockingQueue<Heartbeat> watches = new LinkedBlockingQueue<>();
+    private final Set<StreamObserver<AccessPolicy>> watchers = new CopyOnWriteArraySet<>();
+    private AccessPolicy policy;
     private final TlsIdentity serverIdentity;
     private volatile boolean tokenUsed;
     private volatile Status heartbeatRefusal;
@@ -102,6 +110,12 @@ final class FakeHub implements AutoCloseable {
         heartbeatRefusal = status;
     }
 
+    /** Sends the policy on every open stream, and as the first message of every stream opened from now on. */
+    synchronized void publishPolicy(AccessPolicy next) {
+        policy = next;
+        watchers.forEach(watcher -> watcher.onNext(next));
+    }
+
     void listen(int listenPort) throws IOException {
         SslContextBuilder tls = GrpcSslContexts.configure(SslContextBuilder.forServer(serverIdentity.privateKey(),
                 serverIdentity.certificate().chain().toArray(X509Certificate[]::new)), SslProvider.JDK)
@@ -124,6 +138,7 @@ final class FakeHub implements AutoCloseable {
     }
 
     void stop() throws InterruptedException {
+        watchers.clear();
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
@@ -193,6 +208,23 @@ final class FakeHub implements AutoCloseable {
             }
             response.onNext(HeartbeatResponse.newBuilder().setHeartbeatSeconds(10).build());
             response.onCompleted();
+        }
+
+        @Override
+        public void watchAccessPolicy(WatchAccessPolicyRequest request, StreamObserver<AccessPolicy> response) {
+            String peer = peer();
+            watches.add(new Heartbeat(request.getNodeId(), peer));
+            if (peer == null) {
+                response.onError(Status.UNAUTHENTICATED.withDescription("no client certificate").asRuntimeException());
+                return;
+            }
+            ((ServerCallStreamObserver<AccessPolicy>) response).setOnCancelHandler(() -> watchers.remove(response));
+            synchronized (FakeHub.this) {
+                watchers.add(response);
+                if (policy != null) {
+                    response.onNext(policy);
+                }
+            }
         }
 
         @Override

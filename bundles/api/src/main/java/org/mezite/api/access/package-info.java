@@ -3,7 +3,7 @@
  * session. The RBAC bundle provides it; callers depend only on {@link org.mezite.api.access.AccessChecker}.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.mezite.api.access;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,8 +1,9 @@
 package org.mezite.api.auth;
 
 /**
- * A user cannot have an SSH certificate because they have no Unix logins (the {@code logins} trait is empty): a
- * certificate without principals would be good for every login on an OpenSSH server.
+ * A user cannot have an SSH certificate because none of their roles allows a Unix login (for the preset
+ * {@code access} role, their {@code logins} trait is empty): a certificate without principals would be good for every
+ * login on an OpenSSH server.
  */
 public class NoLoginsException extends IllegalArgumentException {
 
@@ -11,7 +12,8 @@ public class NoLoginsException extends IllegalArgumentException {
     private final String username;
 
     public NoLoginsException(String username) {
-        super("user " + username + " has no logins (set them with mezite:user-add --logins ...)");
+        super("user " + username + " has no logins: none of their roles allows one (give them logins with"
+                + " mezite:user-update " + username + " --logins ... and a role such as access)");
         this.username = username;
     }
 

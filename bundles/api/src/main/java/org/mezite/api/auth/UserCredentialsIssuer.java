@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Issues a user's credentials for a public key whose private half the user holds: an OpenSSH user certificate whose
- * principals are the user's logins (the {@code logins} trait), and an X.509 client certificate from the user CA for
+ * principals are the logins the user's roles allow
+ * ({@link org.mezite.api.access.AccessChecker#userAccess}), and an X.509 client certificate from the user CA for
  * mutual TLS. Both are audited as {@code cert.create}. The caller decides whether the user may have them: the proxy
  * after a login, an administrator through {@code mezite:cert-sign}.
  */
@@ -23,6 +24,8 @@ public interface UserCredentialsIssuer {
      * @param clientAddr   the client's address for the audit log, or {@code null}
      * @throws org.mezite.api.store.NotFoundException when there is no such user
      * @throws NoLoginsException when the user has no logins to put in the SSH certificate
+     * @throws org.mezite.api.access.LockedException when a lock is in force on the user or one of their roles;
+     *         nothing is issued and the refusal is audited ({@code cert.create}, failure)
      * @throws org.mezite.api.ca.InvalidCertificateRequestException when a CA refuses the key, the TTL or the user's
      *         data; the message names the field
      * @throws org.mezite.api.store.StoreException when the user cannot be read or the certificates cannot be audited;

@@ -2,6 +2,7 @@ package org.mezite.api.ca;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,13 +15,16 @@ import java.util.Set;
  * @param logins      the Unix logins allowed: the certificate's principals, at least one
  * @param permissions what is allowed besides a PTY session
  * @param ttl         how long the certificate is valid, positive; cut to the configured maximum
+ * @param traits      the user's traits, carried as the extension {@code mezite-traits@mezite.org} (a JSON object of
+ *                    string lists) so that agents can expand role templates; empty traits leave it out
  */
 public record UserCertificateRequest(String publicKey, String user, List<String> roles, List<String> logins,
-        Set<UserPermission> permissions, Duration ttl) {
+        Set<UserPermission> permissions, Duration ttl, Map<String, List<String>> traits) {
 
     public UserCertificateRequest {
         roles = roles == null ? List.of() : List.copyOf(roles);
         logins = logins == null ? List.of() : List.copyOf(logins);
         permissions = permissions == null ? Set.of() : Set.copyOf(permissions);
+        traits = org.mezite.api.access.Traits.copy(traits);
     }
 }

@@ -4,7 +4,7 @@
  * providing bundle; nothing here hands them out.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.mezite.api.ca;
 
 import org.osgi.annotation.bundle.Export;

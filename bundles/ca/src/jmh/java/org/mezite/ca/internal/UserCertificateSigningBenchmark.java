@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.mezite.api.ca.SshCertificate;
@@ -40,7 +41,8 @@ public class UserCertificateSigningBenchmark {
         String key = "ssh-ed25519 " + Base64.getEncoder().encodeToString(
                 new SshWriter().string("ssh-ed25519").string(point).toByteArray()) + " alice@laptop";
         request = new UserCertificateRequest(key, "alice", List.of("access", "dev"), List.of("alice", "ubuntu"),
-                EnumSet.of(UserPermission.PORT_FORWARDING, UserPermission.AGENT_FORWARDING), Duration.ofHours(12));
+                EnumSet.of(UserPermission.PORT_FORWARDING, UserPermission.AGENT_FORWARDING), Duration.ofHours(12),
+                Map.of("logins", List.of("alice", "ubuntu"), "team", List.of("dev")));
     }
 
     @Benchmark

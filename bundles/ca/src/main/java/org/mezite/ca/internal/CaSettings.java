@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
+import org.mezite.api.hub.Durations;
 import org.mezite.api.store.CaType;
 
 /**

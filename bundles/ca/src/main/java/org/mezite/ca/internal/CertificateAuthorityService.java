@@ -17,6 +17,7 @@ import org.mezite.api.ca.UserCertificateRequest;
 import org.mezite.api.ca.UserCertificateSigner;
 import org.mezite.api.ca.X509CertificateIssuer;
 import org.mezite.api.ca.X509CertificateRequest;
+import org.mezite.api.hub.Durations;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.CertificateAuthorityRepository;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.mezite.api.ca.InvalidCertificateRequestException;
+import org.mezite.api.hub.Durations;
 
 /** Checks of request fields shared by the signers; each failure names the field. */
 final class RequestChecks {

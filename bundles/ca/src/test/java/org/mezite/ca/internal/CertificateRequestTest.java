@@ -98,13 +98,15 @@ class CertificateRequestTest {
                 "ttl: must be positive, got PT-5M");
         assertRefused(() -> cas.sign(user(List.of("alice"), null, Set.of())), "ttl: is required (at most 2h)");
         assertRefused(() -> cas.sign(new UserCertificateRequest(KEY, "", List.of(), List.of("alice"), Set.of(),
-                Duration.ofHours(1))), "user: must not be empty");
+                Duration.ofHours(1), Map.of())), "user: must not be empty");
         assertRefused(() -> cas.sign(new UserCertificateRequest(KEY, "alice", List.of("a,b"), List.of("alice"),
-                Set.of(), Duration.ofHours(1))), "roles: \"a,b\" contains a space or a comma");
+                Set.of(), Duration.ofHours(1), Map.of())), "roles: \"a,b\" contains a space or a comma");
         assertRefused(() -> cas.sign(new UserCertificateRequest(KEY, "al\nice", List.of(), List.of("alice"),
-                Set.of(), Duration.ofHours(1))), "user: \"al?ice\" contains control characters");
+                Set.of(), Duration.ofHours(1), Map.of())), "user: \"al?ice\" contains control characters");
         assertRefused(() -> cas.sign(user(IntStream.range(0, 257).mapToObj(i -> "u" + i).toList(),
                 Duration.ofHours(1), Set.of())), "logins: 257 given, OpenSSH accepts at most 256");
+        assertRefused(() -> cas.sign(new UserCertificateRequest(KEY, "alice", List.of(), List.of("alice"),
+                Set.of(), Duration.ofHours(1), Map.of("", List.of("x")))), "traits (a name): must not be empty");
         assertRefused(() -> cas.sign((UserCertificateRequest) null), "request: is required");
     }
 
@@ -121,7 +123,8 @@ class CertificateRequestTest {
     }
 
     private static UserCertificateRequest user(List<String> logins, Duration ttl, Set<UserPermission> permissions) {
-        return new UserCertificateRequest(KEY, "alice", List.of("access", "dev"), logins, permissions, ttl);
+        return new UserCertificateRequest(KEY, "alice", List.of("access", "dev"), logins, permissions, ttl,
+                Map.of());
     }
 
     private static HostCertificateRequest host(String nodeId, String hostname, List<String> names, Duration ttl) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -179,7 +180,7 @@ class OpenSshInteroperabilityTest {
             throws Exception {
         Path key = OpenSsh.newKey(Files.createTempDirectory(dir, user), "id_" + user);
         OpenSsh.writeCertificate(key, signer.sign(new UserCertificateRequest(OpenSsh.publicKey(key), user,
-                List.of("access"), logins, Set.of(UserPermission.PORT_FORWARDING), Duration.ofHours(1)))
+                List.of("access"), logins, Set.of(UserPermission.PORT_FORWARDING), Duration.ofHours(1), Map.of()))
                 .authorizedKey());
         return key;
     }

@@ -12,7 +12,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,9 @@ import org.mezite.api.ca.SshCertificate;
 import org.mezite.api.ca.UserCertificateRequest;
 import org.mezite.api.ca.UserPermission;
 import org.mezite.api.store.CaType;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** What {@code ssh-keygen -L} reads from Mezite's certificates, and that it agrees on fingerprints. */
 class SshKeygenListingTest {
@@ -45,7 +50,8 @@ class SshKeygenListingTest {
         Path key = OpenSsh.newKey(dir, "id_alice");
         SshCertificate certificate = cas.sign(new UserCertificateRequest(OpenSsh.publicKey(key), "alice",
                 List.of("access", "auditor"), List.of("alice", "root", "alice"),
-                EnumSet.of(UserPermission.PORT_FORWARDING, UserPermission.AGENT_FORWARDING), Duration.ofHours(8)));
+                EnumSet.of(UserPermission.PORT_FORWARDING, UserPermission.AGENT_FORWARDING), Duration.ofHours(8),
+                Map.of()));
 
         String listing = OpenSsh.describe(dir, OpenSsh.writeCertificate(key, certificate.authorizedKey()));
 
@@ -71,6 +77,29 @@ class SshKeygenListingTest {
                 entry("permit-agent-forwarding", ""), entry("permit-port-forwarding", ""), entry("permit-pty", ""));
         assertThat(certificate.validAfter()).isEqualTo(Instant.parse("2030-05-17T10:14:30Z"));
         assertThat(certificate.validBefore()).isEqualTo(Instant.parse("2030-05-17T18:15:30Z"));
+    }
+
+    @Test
+    void theUsersTraitsTravelAsCompactJsonWithSortedNames() throws Exception {
+        Path key = OpenSsh.newKey(dir, "id_bob");
+        Map<String, List<String>> traits = new LinkedHashMap<>();
+        traits.put("team", List.of("dev", "ops \"night\"", "zoë"));
+        traits.put("logins", List.of("bob", "ubuntu"));
+        traits.put("groups", List.of());
+        SshCertificate certificate = cas.sign(new UserCertificateRequest(OpenSsh.publicKey(key), "bob",
+                List.of("access"), List.of("bob"), EnumSet.noneOf(UserPermission.class), Duration.ofHours(1),
+                traits));
+
+        String listing = OpenSsh.describe(dir, OpenSsh.writeCertificate(key, certificate.authorizedKey()));
+
+        String json = "{\"groups\":[],\"logins\":[\"bob\",\"ubuntu\"],"
+                + "\"team\":[\"dev\",\"ops \\\"night\\\"\",\"zoë\"]}";
+        assertThat(block(listing, "Extensions")).contains(unknown("mezite-traits@mezite.org", json));
+        assertThat(certificate.extensions()).containsEntry("mezite-traits@mezite.org", json);
+        // what an agent reads back from the certificate's bytes is what was asked for
+        String carried = extensionValue(listing, "mezite-traits@mezite.org");
+        assertThat(new ObjectMapper().readValue(carried, new TypeReference<Map<String, List<String>>>() {
+        })).isEqualTo(traits);
     }
 
     @Test
@@ -102,6 +131,15 @@ class SshKeygenListingTest {
     private static String unknown(String name, String value) {
         byte[] data = new SshWriter().string(value).toByteArray();
         return name + " UNKNOWN OPTION: " + HexFormat.of().formatHex(data) + " (len " + data.length + ")";
+    }
+
+    /** The value of an extension ssh-keygen does not know, decoded from the hex of the SSH string it prints. */
+    private static String extensionValue(String listing, String name) {
+        String line = block(listing, "Extensions").stream().filter(l -> l.startsWith(name + " UNKNOWN OPTION: "))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in\n" + listing));
+        String hex = line.substring((name + " UNKNOWN OPTION: ").length(), line.indexOf(" (len "));
+        byte[] data = HexFormat.of().parseHex(hex);
+        return new SshReader(data).utf8();
     }
 
     private static String fingerprint(String publicKeyFile) throws Exception {

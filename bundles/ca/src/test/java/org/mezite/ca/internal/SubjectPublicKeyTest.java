@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +43,7 @@ class SubjectPublicKeyTest {
         assertThat(made.exitCode()).as(made.stderr()).isZero();
 
         String certificate = cas.sign(new UserCertificateRequest(OpenSsh.publicKey(key), "alice", List.of(),
-                List.of("alice"), Set.of(), Duration.ofMinutes(5))).authorizedKey();
+                List.of("alice"), Set.of(), Duration.ofMinutes(5), Map.of())).authorizedKey();
 
         assertThat(certificate).startsWith(certificateType + " ");
         // ssh-keygen parses the key fields embedded in the certificate and checks the CA's signature over them
@@ -100,7 +101,7 @@ class SubjectPublicKeyTest {
 
     private static void assertRefused(String publicKey, String message) {
         assertThatThrownBy(() -> cas.sign(new UserCertificateRequest(publicKey, "alice", List.of(), List.of("alice"),
-                Set.of(), Duration.ofMinutes(5)))).isInstanceOf(InvalidCertificateRequestException.class)
+                Set.of(), Duration.ofMinutes(5), Map.of()))).isInstanceOf(InvalidCertificateRequestException.class)
                 .hasMessage(message);
     }
 }

@@ -122,7 +122,9 @@ final class CertificateUserAuth extends UserAuthPublicKey {
             explain(session, connection, "mezd: access denied: " + decision.reason());
             return Boolean.FALSE;
         }
-        connection.authenticated(user, login);
+        // the options the user's roles give sessions here (max_sessions, the idle timeout); they take effect once MINA
+        // reports the connection authenticated (LiveAccess), and follow every new policy from then on
+        connection.authenticated(user, login, access.sessionOptions(user, connection.identity().target()));
         return Boolean.TRUE;
     }
 

@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets each new connection up (its origin, the node's current identity), closes it when the user's certificate
- * expires, and records a failed authentication once the connection ends without one that succeeded.
+ * Sets each new connection up (its origin, the node's current identity) and keeps it among the live connections until
+ * it closes, hands it to {@link LiveAccess} once authenticated, closes it when the user's certificate expires, and
+ * records a failed authentication once the connection ends without one that succeeded.
  */
 final class ConnectionTracker implements SessionListener {
 
@@ -27,13 +28,18 @@ final class ConnectionTracker implements SessionListener {
     private final NodeIdentities identities;
     private final ConnectionOrigins origins;
     private final NodeAudit audit;
+    private final LiveConnections live;
+    private final LiveAccess access;
     private final Clock clock;
     private volatile int tunnelPort = -1;
 
-    ConnectionTracker(NodeIdentities identities, ConnectionOrigins origins, NodeAudit audit, Clock clock) {
+    ConnectionTracker(NodeIdentities identities, ConnectionOrigins origins, NodeAudit audit, LiveConnections live,
+            LiveAccess access, Clock clock) {
         this.identities = identities;
         this.origins = origins;
         this.audit = audit;
+        this.live = live;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -55,7 +61,9 @@ final class ConnectionTracker implements SessionListener {
                     e.getMessage());
             throw e;
         }
-        Connection.attach(session, new Connection(origin, identity));
+        Connection connection = new Connection(origin, identity);
+        Connection.attach(session, connection);
+        live.add(session, connection);
     }
 
     private Origin origin(SocketAddress acceptedOn, SocketAddress peer) {
@@ -79,6 +87,10 @@ final class ConnectionTracker implements SessionListener {
         if (connection == null || !connection.isAuthenticated()) {
             return;
         }
+        access.admitted(session, connection);
+        // Always, whatever the roles' disconnect_expired_cert says: the certificate is all this node knows of the user
+        // (there is no session to renew here), so a connection that outlived it would run on access nobody vouches for
+        // any more. The option can only ask for this, and this is already the strictest behaviour.
         Instant expires = connection.user().validBefore();
         if (expires.equals(Instant.MAX)) {
             return;
@@ -102,6 +114,7 @@ final class ConnectionTracker implements SessionListener {
 
     @Override
     public void sessionClosed(Session session) {
+        live.remove(session);
         Connection connection = Connection.of(session);
         if (connection == null) {
             return;

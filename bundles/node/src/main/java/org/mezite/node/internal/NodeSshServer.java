@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.mezite.api.access.AccessChecker;
+import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeIdentityProvider;
 import org.mezite.api.node.NodeSshEndpoint;
@@ -16,10 +17,12 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The node's SSH server in the agent, once the node has joined (a {@link NodeIdentityProvider} is registered): the
- * tunnel reaches it through the {@link NodeSshEndpoint} this registers; {@code mezite.agent.ssh_listen} opens it
- * for direct connections too, and {@code mezite.agent.client_idle_timeout} closes idle connections. Immediate: the
- * server runs from the moment the node has joined, not from the first use of the endpoint.
+ * The node's SSH server in the agent, once the node has joined (a {@link NodeIdentityProvider} is registered) and
+ * the agent has an {@link AccessPolicySource} (which it registers when joined too, serving the policy it cached on
+ * disk while Auth cannot be reached): the tunnel reaches it through the {@link NodeSshEndpoint} this registers;
+ * {@code mezite.agent.ssh_listen} opens it for direct connections too, and {@code mezite.agent.client_idle_timeout}
+ * closes idle connections. Immediate: the server runs from the moment the node has joined, not from the first use of
+ * the endpoint.
  */
 @Component(service = NodeSshEndpoint.class, immediate = true)
 public final class NodeSshServer implements NodeSshEndpoint {
@@ -32,7 +35,8 @@ public final class NodeSshServer implements NodeSshEndpoint {
      */
     @Activate
     public NodeSshServer(@Reference(name = "identity") NodeIdentityProvider identity,
-            @Reference(name = "access") AccessChecker access, @Reference(name = "audit") AuditRecorder audit,
+            @Reference(name = "access") AccessChecker access,
+            @Reference(name = "policies") AccessPolicySource policies, @Reference(name = "audit") AuditRecorder audit,
             BundleContext context) throws IOException {
         NodeSshSettings settings = NodeSshSettings.from(context::getProperty);
         // MINA loads its security providers by name through the context class loader, and its threads inherit it:
@@ -41,8 +45,8 @@ public final class NodeSshServer implements NodeSshEndpoint {
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(NodeSshServer.class.getClassLoader());
         try {
-            service = new NodeSshService(identity, access, audit, settings, HostPrograms.find(), Path.of("/tmp"),
-                    Clock.systemUTC());
+            service = new NodeSshService(identity, access, policies, audit, settings, HostPrograms.find(),
+                    Path.of("/tmp"), Clock.systemUTC());
             service.start();
         } finally {
             thread.setContextClassLoader(previous);

@@ -25,8 +25,10 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.forward.DirectTcpipFactory;
+import org.apache.sshd.server.session.ServerUserAuthServiceFactory;
 import org.apache.sshd.server.subsystem.SubsystemFactory;
 import org.mezite.api.access.AccessChecker;
+import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeIdentityProvider;
 import org.mezite.api.node.NodeSshEndpoint;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's SSH server (MINA SSHD): on a loopback port for the connections the tunnel hands over through
- * {@link #connect}, and optionally on a direct address. Authentication, access and sessions are the same on both.
+ * {@link #connect}, and optionally on a direct address. Authentication, access and sessions are the same on both,
+ * and live connections follow every new access policy (locks, terminated sessions, role options).
  */
 final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
 
@@ -47,6 +50,9 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
     private final ConnectionTracker tracker;
     private final ExecutorService executor;
     private final NodeSshd server;
+    private final AccessPolicySource policies;
+    private final LiveAccess liveAccess;
+    private volatile AutoCloseable subscription;
     private volatile InetSocketAddress tunnelAddress;
     private volatile InetSocketAddress directAddress;
 
@@ -57,20 +63,25 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
         }
     }
 
-    NodeSshService(NodeIdentityProvider identityProvider, AccessChecker access, AuditRecorder recorder,
-            NodeSshSettings settings, HostPrograms programs, Path agentSocketParent, Clock clock) {
+    NodeSshService(NodeIdentityProvider identityProvider, AccessChecker access, AccessPolicySource policies,
+            AuditRecorder recorder, NodeSshSettings settings, HostPrograms programs, Path agentSocketParent,
+            Clock clock) {
         this.settings = settings;
+        this.policies = policies;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         NodeAudit audit = new NodeAudit(recorder, clock);
         NodeIdentities identities = new NodeIdentities(identityProvider);
         UnixAccounts accounts = new UnixAccounts(programs.getent().toString());
-        this.tracker = new ConnectionTracker(identities, origins, audit, clock);
-        SessionCommand.Host host = new SessionCommand.Host(accounts, programs, audit, executor, clock,
+        LiveConnections live = new LiveConnections();
+        this.liveAccess = new LiveAccess(access, live, audit, settings.clientIdleTimeout(), executor);
+        this.tracker = new ConnectionTracker(identities, origins, audit, live, liveAccess, clock);
+        SessionCommand.Host host = new SessionCommand.Host(accounts, programs, access, audit, executor, clock,
                 Posix.C.geteuid());
 
         NodeSshd sshd = (NodeSshd) ServerBuilder.builder().factory(NodeSshd::new)
-                .channelFactories(List.of(new NodeChannelSession.Factory(), DirectTcpipFactory.INSTANCE))
+                .channelFactories(List.of(new NodeChannelSession.Factory(audit), DirectTcpipFactory.INSTANCE))
                 .build();
+        sshd.setServiceFactories(List.of(ServerUserAuthServiceFactory.INSTANCE, new NodeConnectionService.Factory()));
         sshd.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
         // AES-GCM only: the JVM runs it on AES-NI, while its ChaCha20 is plain Java at half the speed, and an OpenSSH
         // client would pick ChaCha20 (its first choice) whenever it is offered
@@ -112,7 +123,8 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
     }
 
     /**
-     * Starts listening: on loopback for the tunnel, and on the direct address when there is one.
+     * Starts listening: on loopback for the tunnel, and on the direct address when there is one; then follows the
+     * access policy.
      *
      * @throws IOException naming the address that cannot be listened on
      */
@@ -134,6 +146,8 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
             LOG.info("node SSH server listening on {} for direct connections", directAddress);
         }
         LOG.info("node SSH server listening on {} for the tunnel", tunnelAddress);
+        // from here on every new policy reaches the live connections; the first one, the current, comes at once
+        subscription = policies.subscribe(liveAccess);
     }
 
     /** Where the tunnel's connections arrive. */
@@ -173,6 +187,14 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
 
     @Override
     public void close() {
+        AutoCloseable subscribed = subscription;
+        if (subscribed != null) {
+            try {
+                subscribed.close();
+            } catch (Exception e) {
+                LOG.debug("cannot unsubscribe from the access policy: {}", e.toString());
+            }
+        }
         try {
             server.stop(true);
         } catch (IOException e) {

@@ -14,11 +14,27 @@ import java.util.Optional;
  */
 record ScpRequest(String action, String path, boolean recursive) {
 
+    /** Whether the command line runs {@code scp} (the remote end of a legacy scp copy, whatever its options). */
+    static boolean runsScp(String commandLine) {
+        return program(commandLine).equals("scp");
+    }
+
+    /** Whether the command line runs OpenSSH's {@code sftp-server}: sftp without asking for the subsystem. */
+    static boolean runsSftpServer(String commandLine) {
+        return program(commandLine).equals("sftp-server");
+    }
+
+    /** The file name of the program a command line starts with. */
+    private static String program(String commandLine) {
+        String first = commandLine == null ? "" : commandLine.strip().split("\\s+", 2)[0];
+        return first.substring(first.lastIndexOf('/') + 1);
+    }
+
     static Optional<ScpRequest> parse(String commandLine) {
-        List<String> words = new ArrayList<>(List.of(commandLine.strip().split("\\s+")));
-        if (words.isEmpty() || !(words.get(0).equals("scp") || words.get(0).endsWith("/scp"))) {
+        if (!runsScp(commandLine)) {
             return Optional.empty();
         }
+        List<String> words = new ArrayList<>(List.of(commandLine.strip().split("\\s+")));
         boolean to = false;
         boolean from = false;
         boolean recursive = false;

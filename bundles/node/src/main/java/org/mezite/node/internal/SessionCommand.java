@@ -14,13 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
+import org.mezite.api.access.AccessChecker;
+import org.mezite.api.access.AccessDecision;
+import org.mezite.api.access.SshAction;
 import org.mezite.api.audit.AuditDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +36,21 @@ import org.slf4j.LoggerFactory;
  * A shell, a command or the sftp subsystem, run as the connection's Unix login: looked up in the host's user
  * database, started through {@code setpriv} with the login's uid, gid and groups (unless the agent already runs as
  * that uid) in its home directory with sshd's environment, on a terminal when the client asked for one. Its start
- * and end are audited; a login the host does not have is an error message and exit status 1.
+ * and end are audited; a login the host does not have, or a file copy (sftp, scp) the user's roles do not allow, is
+ * an error message and exit status 1. The server may end it with a message ({@link #end}).
  */
 final class SessionCommand implements Command {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionCommand.class);
+    /** How long telling the user why their session ends may hold up ending it (a client that reads nothing). */
+    private static final long TELL_MILLIS = 1000;
 
     /** What the channel asked for. */
     enum Kind { SHELL, EXEC, SFTP }
 
     /** What every session command shares. */
-    record Host(UnixAccounts accounts, HostPrograms programs, NodeAudit audit, ExecutorService executor, Clock clock,
-            int agentUid) {
+    record Host(UnixAccounts accounts, HostPrograms programs, AccessChecker access, NodeAudit audit,
+            ExecutorService executor, Clock clock, int agentUid) {
     }
 
     private final Host host;
@@ -54,6 +64,7 @@ final class SessionCommand implements Command {
     private NodeChannelSession channel;
     private volatile SessionProcess process;
     private volatile boolean destroyed;
+    private volatile String endReason;
 
     SessionCommand(Host host, Kind kind, String commandLine) {
         this.host = host;
@@ -104,6 +115,41 @@ final class SessionCommand implements Command {
         }
     }
 
+    /**
+     * Ends the session from the server's side: writes {@code mezd: REASON} where the user reads it (the terminal, or
+     * stderr without one), then hangs the process up, so that the channel closes with the way the process ended.
+     * Blocks at most about a second on a client that does not read.
+     */
+    void end(String reason) {
+        synchronized (this) {
+            if (endReason != null) {
+                return;
+            }
+            endReason = reason;
+        }
+        boolean terminal = kind != Kind.SFTP && channel != null && channel.pty() != null;
+        OutputStream stream = terminal ? output : error;
+        String text = terminal ? "\r\nmezd: " + reason + "\r\n" : "mezd: " + reason + "\n";
+        if (stream != null) {
+            try {
+                CompletableFuture.runAsync(() -> write(stream, text), host.executor()).get(TELL_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException | RejectedExecutionException e) {
+                LOG.debug("session {}: cannot tell the user why it ends: {}", sessionId(), e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        SessionProcess running = process;
+        if (running != null) {
+            running.hangup();
+        }
+    }
+
+    private String sessionId() {
+        return channel == null ? "(not started)" : channel.sessionId();
+    }
+
     void resize(int columns, int rows, int width, int height) {
         SessionProcess running = process;
         if (running != null) {
@@ -127,6 +173,15 @@ final class SessionCommand implements Command {
         String nodeName = connection.identity().nodeName();
         PtyRequest pty = kind == Kind.SFTP ? null : channel.pty();
         String newline = pty != null ? "\r\n" : "\n";
+        if (endReason != null) {
+            exit.onExit(1); // ended before it started; the user was told
+            return;
+        }
+        String copyRefusal = fileCopyRefusal(connection);
+        if (copyRefusal != null) {
+            fail("mezd: " + copyRefusal + newline);
+            return;
+        }
         try {
             Optional<UnixAccount> found = host.accounts().find(login);
             if (found.isEmpty()) {
@@ -192,7 +247,7 @@ final class SessionCommand implements Command {
                     requests);
         }
         process = started;
-        if (destroyed) {
+        if (destroyed || endReason != null) {
             started.hangup();
         }
         Instant begin = host.clock().instant();
@@ -210,6 +265,33 @@ final class SessionCommand implements Command {
             }
         }
         exit.onExit(status); // when the client left first, this only lets the channel finish closing
+    }
+
+    /**
+     * Why the user may not copy files here when the session is a file copy (the sftp subsystem, an scp command),
+     * audited as a failed {@code sftp} or {@code scp}; {@code null} when it is allowed or not a file copy.
+     */
+    private String fileCopyRefusal(Connection connection) {
+        boolean sftp = kind == Kind.SFTP || kind == Kind.EXEC && ScpRequest.runsSftpServer(commandLine);
+        boolean scp = kind == Kind.EXEC && ScpRequest.runsScp(commandLine);
+        if (!sftp && !scp) {
+            return null;
+        }
+        AccessDecision decision = host.access().checkAction(connection.user(), SshAction.FILE_COPY,
+                connection.identity().target());
+        if (decision.allowed()) {
+            return null;
+        }
+        String reason = "file copy (scp, sftp) is not allowed on " + connection.identity().nodeName() + ": "
+                + decision.reason();
+        AuditDetails details = new AuditDetails().put("action", "start").put("reason", reason);
+        if (kind == Kind.EXEC) {
+            details.put("command", commandLine);
+        }
+        host.audit().event(sftp ? "sftp" : "scp", NodeAudit.FAILURE, connection, channel.sessionId(), details);
+        LOG.info("{} may not copy files as {}: {}", connection.user().username(), connection.login(),
+                decision.reason());
+        return reason;
     }
 
     /** Why the agent cannot start a process as the account, or {@code null} when it can. */
@@ -287,6 +369,7 @@ final class SessionCommand implements Command {
                 .put("duration_ms", Duration.between(begin, host.clock().instant()).toMillis())
                 .put("bytes_in", traffic.bytesIn()).put("bytes_out", traffic.bytesOut()).put("tty", tty != null);
         exitOf(end, status, signal);
+        end.put("reason", endReason); // why the server ended it; left out when it ended by itself
         host.audit().event("session.end", NodeAudit.SUCCESS, connection, sessionId, end);
     }
 

@@ -17,12 +17,14 @@ import org.mezite.api.access.SshUser;
 /**
  * Decides whether a user certificate lets its holder log in here as a login: signed by the cluster's User CA (the
  * CA signature itself is checked by MINA with the authentication request's), valid now, naming the login among its
- * principals, and with no critical option this server cannot honour.
+ * principals, with no critical option this server cannot honour, and with traits that can be read (a certificate
+ * whose traits are malformed is refused rather than read as having none: role templates expand from them).
  */
 final class UserCertificateVerifier {
 
     static final String EXTENSION_USER = "mezite-user@mezite.org";
     static final String EXTENSION_ROLES = "mezite-roles@mezite.org";
+    static final String EXTENSION_TRAITS = "mezite-traits@mezite.org";
     private static final String SOURCE_ADDRESS = "source-address";
     private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
@@ -70,7 +72,19 @@ final class UserCertificateVerifier {
                 return new Refused(refusal);
             }
         }
-        return new Accepted(user(certificate, principals, validBefore));
+        Map<String, List<String>> traits;
+        try {
+            traits = traits(certificate.getExtensionsMap().get(EXTENSION_TRAITS));
+        } catch (IllegalArgumentException e) {
+            return new Refused("the certificate's " + EXTENSION_TRAITS + " extension is not a JSON object of string "
+                    + "lists: " + e.getMessage());
+        }
+        return new Accepted(user(certificate, principals, traits, validBefore));
+    }
+
+    /** The traits an extension value holds; none when the certificate has no such extension. */
+    static Map<String, List<String>> traits(String value) {
+        return value == null ? Map.of() : TraitsJson.parse(value);
     }
 
     static Instant validBefore(OpenSshCertificate certificate) {
@@ -79,7 +93,8 @@ final class UserCertificateVerifier {
         return seconds < 0 || seconds > Instant.MAX.getEpochSecond() ? Instant.MAX : Instant.ofEpochSecond(seconds);
     }
 
-    private static SshUser user(OpenSshCertificate certificate, List<String> principals, Instant validBefore) {
+    private static SshUser user(OpenSshCertificate certificate, List<String> principals,
+            Map<String, List<String>> traits, Instant validBefore) {
         Map<String, String> extensions = certificate.getExtensionsMap();
         String username = extensions.get(EXTENSION_USER);
         if (username == null || username.isBlank()) {
@@ -95,7 +110,7 @@ final class UserCertificateVerifier {
             }
         }
         return new SshUser(username == null ? "" : username, roles, principals, Set.copyOf(extensions.keySet()),
-                validBefore, certificate.getSerial());
+                traits, validBefore, certificate.getSerial());
     }
 
     private static String criticalOption(String name, String value, Origin origin) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mezite.api.access.AccessChecker;
+import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeCredentials;
 import org.mezite.api.node.NodeIdentityProvider;
@@ -52,7 +53,7 @@ class NodeBundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.mezite.api.node;version=1.0.0,"
-                + "org.mezite.api.access;version=1.0.0,org.mezite.api.audit;version=1.0.0,"
+                + "org.mezite.api.access;version=2.0.0,org.mezite.api.audit;version=1.0.0,"
                 + "org.mezite.api.store;version=1.0.0");
         config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         framework = new FrameworkFactory().newFramework(config);
@@ -74,10 +75,14 @@ class NodeBundleIT {
         TestCa ca = new TestCa();
         NodeCredentials credentials = ca.node(NodeUnderTest.NODE_ID, NodeUnderTest.NODE_NAME);
         RecordingAudit audit = new RecordingAudit();
-        context.registerService(AccessChecker.class, new TestAccess(), null);
+        TestPolicySource policies = new TestPolicySource();
+        context.registerService(AccessChecker.class, new TestAccess(policies), null);
         context.registerService(AuditRecorder.class, audit, null);
         context.registerService(NodeIdentityProvider.class, () -> credentials, null);
+        assertThat(context.getServiceReferences(NodeSshEndpoint.class, null)).as("without a policy source").isEmpty();
+        context.registerService(AccessPolicySource.class, policies, null);
         NodeSshEndpoint endpoint = service(context, NodeSshEndpoint.class);
+        assertThat(policies.subscribers()).isEqualTo(1);
 
         KeyPair alice = TestCa.ed25519();
         try (TestClient client = new TestClient();
@@ -103,6 +108,7 @@ class NodeBundleIT {
 
         bundles.stream().filter(b -> "org.mezite.node".equals(b.getSymbolicName())).findFirst().orElseThrow().stop();
         assertThat(context.getServiceReferences(NodeSshEndpoint.class, null)).isEmpty();
+        assertThat(policies.subscribers()).as("unsubscribed when stopped").isZero();
     }
 
     private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {

@@ -8,22 +8,26 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.mezite.api.node.NodeCredentials;
 
-/** The node's SSH server with a test CA's credentials, a settable access checker and a recording audit. */
+/**
+ * The node's SSH server with a test CA's credentials, a settable access checker, a policy source to publish to and a
+ * recording audit.
+ */
 final class NodeUnderTest implements AutoCloseable {
 
     static final String NODE_ID = "0b7c1d2e-node-01";
     static final String NODE_NAME = "node-01";
 
     final TestCa ca = new TestCa();
-    final TestAccess access = new TestAccess();
+    final TestPolicySource policies = new TestPolicySource();
+    final TestAccess access = new TestAccess(policies);
     final RecordingAudit audit = new RecordingAudit();
     final AtomicReference<NodeCredentials> credentials = new AtomicReference<>(ca.node(NODE_ID, NODE_NAME));
     final NodeSshService service;
 
     /** @param clock the node's clock, which may be ahead of the client's */
     NodeUnderTest(NodeSshSettings settings, Clock clock) throws IOException {
-        service = new NodeSshService(credentials::get, access, audit, settings, HostPrograms.find(), Path.of("/tmp"),
-                clock);
+        service = new NodeSshService(credentials::get, access, policies, audit, settings, HostPrograms.find(),
+                Path.of("/tmp"), clock);
         service.start();
     }
 

@@ -34,6 +34,19 @@ class RequestParsingTest {
     }
 
     @Test
+    void recognisesTheCommandsThatCopyFiles() {
+        assertThat(ScpRequest.runsScp("scp -t /tmp/x")).isTrue();
+        assertThat(ScpRequest.runsScp("/usr/bin/scp\t-v -f a")).isTrue();
+        assertThat(ScpRequest.runsScp("scp")).isTrue();
+        assertThat(ScpRequest.runsScp("  scp -d -t .")).isTrue();
+        assertThat(ScpRequest.runsSftpServer("/usr/lib/openssh/sftp-server -e")).isTrue();
+        assertThat(ScpRequest.runsScp("echo scp")).isFalse();
+        assertThat(ScpRequest.runsScp("scpx -t a")).isFalse();
+        assertThat(ScpRequest.runsSftpServer("sftp")).isFalse();
+        assertThat(ScpRequest.runsScp("")).isFalse();
+    }
+
+    @Test
     void readsPasswdLines() {
         assertThat(UnixAccounts.parse("bob", "bob:x:1001:1002:Bob,,,:/home/bob:/bin/zsh\n"))
                 .contains(new UnixAccount("bob", 1001, 1002, "/home/bob", "/bin/zsh"));

@@ -2,22 +2,28 @@ package org.mezite.node.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 
+import org.apache.sshd.client.channel.ChannelSubsystem;
+import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mezite.api.access.SshAction;
 import org.mezite.api.store.NewAuditEvent;
 
-/** The sftp subsystem: the host's sftp-server, run as the login. */
+/** The sftp subsystem: the host's sftp-server, run as the login, when the user's roles allow file copy. */
 class SftpTest {
 
     private NodeUnderTest node;
@@ -76,5 +82,29 @@ class SftpTest {
         } finally {
             TestUsers.delete(user);
         }
+    }
+
+    @Test
+    void isRefusedWithTheReasonWhenTheRolesDoNotAllowFileCopy() throws Exception {
+        node.access.actions.remove(SshAction.FILE_COPY);
+        try (ClientSession session = client.login(node.address(), "root", alice,
+                node.ca.user(alice, "alice", List.of("root")));
+                ChannelSubsystem sftp = session.createSubsystemChannel("sftp")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            sftp.setOut(out);
+            sftp.setErr(err);
+            sftp.open().verify(TestClient.WAIT);
+            sftp.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), TestClient.WAIT);
+
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("mezd: file copy (scp, sftp) is not allowed "
+                    + "on node-01: role \"dev\" does not allow FILE_COPY\n");
+            assertThat(out.size()).isZero();
+            assertThat(sftp.getExitStatus()).isEqualTo(1);
+        }
+        NewAuditEvent refused = node.audit.await("sftp");
+        assertThat(refused.result()).isEqualTo("failure");
+        assertThat(refused.metadata()).contains("\"action\":\"start\"").contains("does not allow FILE_COPY");
+        assertThat(node.audit.ofType("session.start")).isEmpty();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mezite.api.access.AccessPolicy;
+import org.mezite.api.access.SshAction;
+import org.mezite.api.store.Lock;
+import org.mezite.api.store.LockTarget;
+import org.mezite.api.store.LockTargetKind;
 
 /**
  * Debian's OpenSSH client against the node's direct listener, the way {@code msh config} sets it up: the msh key with
@@ -88,6 +94,47 @@ class StockOpenSshTest {
         assertThat(node.audit.await("scp", e -> e.metadata().contains("\"action\":\"upload\"")).metadata())
                 .contains(remote + "/up-O.bin");
         assertThat(node.audit.await("scp", e -> e.metadata().contains("\"action\":\"download\""))).isNotNull();
+    }
+
+    @Test
+    void scpIsRefusedWithTheReasonWhenTheRolesDoNotAllowFileCopy() throws Exception {
+        node.access.actions.remove(SshAction.FILE_COPY);
+        Path local = tmp.resolve("local.txt");
+        Files.writeString(local, "secret\n");
+
+        for (String protocol : List.of("-O", "-s")) {
+            Run up = run(scp(protocol, local.toString(), "root@127.0.0.1:" + tmp.resolve("up" + protocol + ".txt")));
+
+            assertThat(up.status()).as(protocol).isNotZero();
+            assertThat(up.output()).as(protocol).contains(
+                    "mezd: file copy (scp, sftp) is not allowed on node-01: role \"dev\" does not allow FILE_COPY");
+            assertThat(tmp.resolve("up" + protocol + ".txt")).doesNotExist();
+        }
+        assertThat(node.audit.await("scp").result()).isEqualTo("failure");
+        assertThat(node.audit.await("sftp").result()).isEqualTo("failure");
+    }
+
+    @Test
+    void sshShowsTheLockMessageWhenALockEndsItsTerminalSession() throws Exception {
+        List<String> line = new ArrayList<>(List.of("ssh", "-tt", "-p", Integer.toString(port)));
+        line.addAll(options());
+        line.add("root@127.0.0.1");
+        line.add("echo rea\"dy\"; sleep 300");
+        Process ssh = new ProcessBuilder(line).redirectErrorStream(true).start();
+        try {
+            Screen screen = new Screen(ssh.getInputStream());
+            screen.await("^ready\r?$");
+
+            node.policies.publish(new AccessPolicy(2, List.of(), List.of(new Lock("lock-1",
+                    new LockTarget(LockTargetKind.USER, "alice"), "security incident", null, "bob",
+                    Instant.now())), List.of()));
+
+            assertThat(ssh.waitFor(TestClient.WAIT.toSeconds(), TimeUnit.SECONDS)).as(screen.all()).isTrue();
+            assertThat(screen.all()).contains("\r\nmezd: locked (user=alice): security incident\r\n");
+            assertThat(ssh.exitValue()).isNotZero();
+        } finally {
+            ssh.destroyForcibly();
+        }
     }
 
     @Test

@@ -1,19 +1,18 @@
 package org.mezite.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.apache.karaf.shell.api.action.Completion;
-import org.mezite.api.ca.CaPublicIdentity;
-import org.mezite.api.ca.CertificateAuthorities;
+import org.mezite.api.admin.CaAdmin;
+import org.mezite.api.admin.CaInfo;
 import org.mezite.api.store.CaType;
 
 @Service
 @Command(scope = "mezite", name = "ca-export", description = "Prints a CA's public key: a TrustedUserCAKeys line (user CA), an @cert-authority known_hosts line (host CA), or the X.509 certificate (--format tls)")
-public class CaExportCommand implements Action {
+public class CaExportCommand extends ConsoleCommand {
 
     @Option(name = "--type", required = true, description = "user or host")
     @Completion(values = {"user", "host"}, value = StringsCompleter.class)
@@ -27,20 +26,19 @@ public class CaExportCommand implements Action {
     String hosts = "*";
 
     @Reference
-    CertificateAuthorities authorities;
+    CaAdmin authorities;
 
     @Override
-    public Object execute() {
-        CaType caType = switch (type) {
-            case "user" -> CaType.USER;
-            case "host" -> CaType.HOST;
-            default -> throw new IllegalArgumentException("--type: \"" + type + "\" is not one of user, host");
-        };
-        CaPublicIdentity ca = authorities.authority(caType);
-        switch (format) {
-            case "openssh" -> System.out.println(caType == CaType.HOST ? ca.certAuthorityLine(hosts) : ca.authorizedKey());
-            case "tls" -> System.out.print(ca.certificatePem());
-            default -> throw new IllegalArgumentException("--format: \"" + format + "\" is not one of openssh, tls");
+    protected Object run() {
+        CaType caType = CaViews.type(type);
+        if (!format.equals("openssh") && !format.equals("tls")) {
+            throw new IllegalArgumentException("--format: \"" + format + "\" is not one of openssh, tls");
+        }
+        CaInfo ca = CaViews.of(authorities.list(caller()), caType);
+        if (format.equals("tls")) {
+            System.out.print(ca.certificatePem());
+        } else {
+            System.out.println(caType == CaType.HOST ? CaViews.certAuthorityLine(ca, hosts) : ca.sshPublicKey());
         }
         return null;
     }

@@ -8,7 +8,6 @@ import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -24,7 +23,7 @@ import org.mezite.api.auth.UserCredentialsIssuer;
  */
 @Service
 @Command(scope = "mezite", name = "cert-sign", description = "Makes an ECDSA key for a user with an SSH certificate and an X.509 client certificate on it, written to a directory (audited as cert.create)")
-public class CertSignCommand implements Action {
+public class CertSignCommand extends ConsoleCommand {
 
     static final Duration DEFAULT_TTL = Duration.ofHours(12);
 
@@ -43,7 +42,7 @@ public class CertSignCommand implements Action {
     UserCredentialsIssuer issuer;
 
     @Override
-    public Object execute() throws IOException {
+    protected Object run() throws IOException {
         Duration validity = ttl == null ? DEFAULT_TTL : Durations.parse("--ttl", ttl);
         Path dir = Path.of(out).toAbsolutePath().normalize();
         Path key = dir.resolve(user).normalize();

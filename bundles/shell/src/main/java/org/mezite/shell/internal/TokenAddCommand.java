@@ -1,30 +1,24 @@
 package org.mezite.shell.internal;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.mezite.api.admin.TokenAdmin;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.join.IssuedJoinToken;
 import org.mezite.api.join.JoinTokenRequest;
 import org.mezite.api.join.JoinTokenType;
-import org.mezite.api.join.JoinTokens;
 import org.mezite.api.store.CaType;
 
 @Service
 @Command(scope = "mezite", name = "token-add", description = "Creates a one-time join token and prints the mezd configuration that uses it")
-public class TokenAddCommand implements Action {
-
-    static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+public class TokenAddCommand extends ConsoleCommand {
 
     @Option(name = "--type", description = "What joins with it: node")
     @Completion(values = {"node"}, value = StringsCompleter.class)
@@ -37,7 +31,7 @@ public class TokenAddCommand implements Action {
     String labels = "";
 
     @Reference
-    JoinTokens tokens;
+    TokenAdmin tokens;
 
     @Reference
     HubSettings settings;
@@ -46,14 +40,14 @@ public class TokenAddCommand implements Action {
     CertificateAuthorities authorities;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Map<String, String> labelMap = Labels.parse("--labels", labels);
-        IssuedJoinToken issued = tokens.create(new JoinTokenRequest(JoinTokenType.fromId(type),
-                Durations.parse("--ttl", ttl), labelMap), Actor.current());
+        IssuedJoinToken issued = tokens.add(caller(), new JoinTokenRequest(JoinTokenType.fromId(type),
+                Durations.parse("--ttl", ttl), labelMap));
         String pin = authorities.authority(CaType.HOST).tlsPin();
         StringBuilder out = new StringBuilder();
         out.append("Join token: ").append(issued.token()).append('\n');
-        out.append("It works once, until ").append(UTC.format(issued.info().expiresAt()))
+        out.append("It works once, until ").append(Times.UTC.format(issued.info().expiresAt()))
                 .append(labelMap.isEmpty() ? "" : ", and gives the node the labels " + Labels.format(labelMap))
                 .append(".\n");
         out.append("On the node, write /etc/mezite/mezd.conf:\n");

@@ -1,31 +1,31 @@
 package org.mezite.shell.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.mezite.api.admin.UserAdmin;
 import org.mezite.api.auth.Invitation;
-import org.mezite.api.auth.LocalUserInvites;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.store.User;
 
 @Service
 @Command(scope = "mezite", name = "user-add", description = "Creates a local user and prints a one-time invite (valid 1 hour) for msh signup")
-public class UserAddCommand implements Action {
+public class UserAddCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "username", required = true, description = "The new user's name")
     String username;
 
-    @Option(name = "--roles", description = "Comma-separated role names", multiValued = false)
+    @Option(name = "--roles", description = "Comma-separated role names (they must exist: mezite:role-list)")
+    @Completion(RoleNameCompleter.class)
     String roles = "";
 
     @Option(name = "--logins", description = "Comma-separated Unix logins the user may use (the logins trait)")
@@ -36,7 +36,7 @@ public class UserAddCommand implements Action {
     List<String> trailing;
 
     @Reference
-    LocalUserInvites invites;
+    UserAdmin users;
 
     @Reference
     HubSettings settings;
@@ -45,7 +45,7 @@ public class UserAddCommand implements Action {
     CertificateAuthorities authorities;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Map<String, String> more = TrailingOptions.parse(trailing, Set.of("--roles", "--logins"));
         roles = more.getOrDefault("--roles", roles);
         logins = more.getOrDefault("--logins", logins);
@@ -54,8 +54,7 @@ public class UserAddCommand implements Action {
         if (!loginList.isEmpty()) {
             traits.put(User.LOGINS_TRAIT, loginList);
         }
-        Invitation invitation = invites.createUser(username, new ArrayList<>(CommaList.parse(roles)), traits,
-                Actor.current());
+        Invitation invitation = users.add(caller(), username, CommaList.parse(roles), traits);
         System.out.print(InviteText.render("User \"" + username + "\" created.", invitation, settings, authorities));
         return null;
     }

@@ -1,25 +1,24 @@
 package org.mezite.shell.internal;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.mezite.api.auth.LocalUserInvites;
+import org.mezite.api.admin.UserAdmin;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.hub.HubSettings;
 
 @Service
 @Command(scope = "mezite", name = "user-reset", description = "Removes a user's password and TOTP enrollment and prints a new invite")
-public class UserResetCommand implements Action {
+public class UserResetCommand extends ConsoleCommand {
 
     @Argument(index = 0, name = "username", required = true, description = "The user to reset")
     @Completion(UserNameCompleter.class)
     String username;
 
     @Reference
-    LocalUserInvites invites;
+    UserAdmin users;
 
     @Reference
     HubSettings settings;
@@ -28,9 +27,9 @@ public class UserResetCommand implements Action {
     CertificateAuthorities authorities;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         System.out.print(InviteText.render("User \"" + username + "\" reset: they cannot log in until they sign up again.",
-                invites.resetUser(username, Actor.current()), settings, authorities));
+                users.reset(caller(), username), settings, authorities));
         return null;
     }
 }

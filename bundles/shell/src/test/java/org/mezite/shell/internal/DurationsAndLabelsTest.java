@@ -17,8 +17,8 @@ class DurationsAndLabelsTest {
         assertThat(Durations.parse("--ttl", "7d")).isEqualTo(Duration.ofDays(7));
         assertThat(Durations.parse("--ttl", "1s")).isEqualTo(Duration.ofSeconds(1));
         assertThatThrownBy(() -> Durations.parse("--ttl", "soon"))
-                .hasMessage("--ttl: \"soon\" is not a duration like 30m, 1h30m, 7d");
-        assertThatThrownBy(() -> Durations.parse("--ttl", "0m")).hasMessage("--ttl: must be longer than 0");
+                .hasMessage("--ttl: invalid duration \"soon\" (use e.g. 12h, 30m, 1h30m, 7d)");
+        assertThatThrownBy(() -> Durations.parse("--ttl", "0m")).hasMessage("--ttl: duration \"0m\" must be longer than zero");
     }
 
     @Test

@@ -57,7 +57,7 @@ class LocalUserBundleIT {
         Map<String, String> config = new HashMap<>();
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.mezite.api.hub;version=1.0.0,"
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.mezite.api.hub;version=1.1.0,"
                 + "org.mezite.api.store;version=1.0.0,org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.0.0");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();

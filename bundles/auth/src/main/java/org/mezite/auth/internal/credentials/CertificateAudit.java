@@ -10,7 +10,8 @@ import org.mezite.api.store.NewAuditEvent;
  * {@code cert.create} audit events for the certificates a user receives: what was signed for whom, with the serial
  * that later session events and revocations refer to. The event names the user who holds the certificate; the
  * {@code actor} in its metadata says who asked for it, and its action is {@code login} when that was the user and
- * {@code sign} when an administrator did. Certificates themselves are public; no key goes in here.
+ * {@code sign} when an administrator did. A refusal (a lock) is a {@code failure} with the error code and the reason
+ * the user was given. Certificates themselves are public; no key goes in here.
  */
 final class CertificateAudit {
 
@@ -43,9 +44,25 @@ final class CertificateAudit {
                 .put("valid_before", certificate.certificate().getNotAfter().toInstant().toString()));
     }
 
+    /**
+     * Certificates refused to the user.
+     *
+     * @param error  the error code, e.g. {@code locked}
+     * @param reason what the user is told, e.g. {@code locked (user=alice): security incident}
+     */
+    void refused(String user, String actor, String clientAddr, String error, String reason, AuditDetails details) {
+        events.append(event(user, actor, clientAddr, "failure", details.put("success", false).put("error", error)
+                .put("reason", reason)));
+    }
+
     private void append(String user, String actor, String clientAddr, AuditDetails metadata) {
-        events.append(NewAuditEvent.builder(TYPE, "success").username(user).clientAddr(clientAddr)
+        events.append(event(user, actor, clientAddr, "success", metadata));
+    }
+
+    private static NewAuditEvent event(String user, String actor, String clientAddr, String result,
+            AuditDetails metadata) {
+        return NewAuditEvent.builder(TYPE, result).username(user).clientAddr(clientAddr)
                 .resource("user/" + user).action(actor.equals(user) ? "login" : "sign")
-                .metadata(metadata.put("actor", actor).toString()).build());
+                .metadata(metadata.put("actor", actor).toString()).build();
     }
 }

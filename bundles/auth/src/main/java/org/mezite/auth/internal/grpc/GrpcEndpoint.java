@@ -26,6 +26,8 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 final class GrpcEndpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcEndpoint.class);
+    /** The most often a client may ping; agents ping every minute (HubChannels). */
+    static final Duration PERMITTED_KEEPALIVE = Duration.ofSeconds(30);
 
     private final String name;
     private final Server server;
@@ -62,7 +64,10 @@ final class GrpcEndpoint implements AutoCloseable {
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory(name + "-boss", true));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory(name + "-worker", true));
         NettyServerBuilder builder = NettyServerBuilder.forAddress(listen).sslContext(tls).intercept(gate)
-                .bossEventLoopGroup(boss).workerEventLoopGroup(workers).channelType(NioServerSocketChannel.class);
+                .bossEventLoopGroup(boss).workerEventLoopGroup(workers).channelType(NioServerSocketChannel.class)
+                // agents ping their long-lived access-policy stream so that a dead link is noticed and re-opened
+                .permitKeepAliveTime(PERMITTED_KEEPALIVE.toSeconds(), TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true);
         services.forEach(builder::addService);
         Server server = builder.build();
         try {

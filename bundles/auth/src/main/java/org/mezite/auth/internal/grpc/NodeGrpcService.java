@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.NotFoundException;
 import org.mezite.auth.internal.join.Enrollment;
@@ -22,6 +25,7 @@ import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.mezite.proto.auth.v1.RecordAuditEventsRequest;
 import org.mezite.proto.auth.v1.RecordAuditEventsResponse;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
+import org.mezite.proto.auth.v1.WatchAccessPolicyRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +33,28 @@ import com.google.protobuf.Timestamp;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /**
  * {@code mezite.auth.v1.NodeService}: the wire side of {@link NodeEnrollment}. Refusals become statuses whose
  * description the agent prints as it is: PERMISSION_DENIED for a token that cannot be used or a certificate of
- * another node, INVALID_ARGUMENT for a bad request field, NOT_FOUND for a node that was removed.
+ * another node, INVALID_ARGUMENT for a bad request field, NOT_FOUND for a node that was removed. It also streams
+ * the access policy to the agents that watch it, until they stop or {@link #close()} ends their streams.
  */
-final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
+final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeGrpcService.class);
 
     private final NodeEnrollment enrollment;
+    private final AccessPolicySource policies;
     private final Clock clock;
+    private final Set<AccessPolicyStream> streams = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
-    NodeGrpcService(NodeEnrollment enrollment, Clock clock) {
+    NodeGrpcService(NodeEnrollment enrollment, AccessPolicySource policies, Clock clock) {
         this.enrollment = enrollment;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -98,6 +108,52 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
             }
             return RecordAuditEventsResponse.newBuilder().setStored(enrollment.recordAudit(nodeId, events)).build();
         });
+    }
+
+    @Override
+    public void watchAccessPolicy(WatchAccessPolicyRequest request,
+            StreamObserver<org.mezite.proto.auth.v1.AccessPolicy> response) {
+        String nodeId;
+        try {
+            nodeId = requireNode(request.getNodeId());
+            enrollment.requireRegistered(nodeId);
+        } catch (StatusRuntimeException e) {
+            response.onError(e);
+            return;
+        } catch (NotFoundException e) {
+            response.onError(Status.NOT_FOUND.withDescription(e.getMessage()).asRuntimeException());
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("access policy watch failed", e);
+            response.onError(Status.INTERNAL.withDescription("access policy watch failed on the Auth server: "
+                    + e.getMessage()).asRuntimeException());
+            return;
+        }
+        if (closed) {
+            response.onError(Status.UNAVAILABLE.withDescription("the Auth server is stopping").asRuntimeException());
+            return;
+        }
+        AccessPolicyStream stream = AccessPolicyStream.open(nodeId,
+                (ServerCallStreamObserver<org.mezite.proto.auth.v1.AccessPolicy>) response, policies, streams::remove);
+        streams.add(stream);
+        if (stream.hasEnded()) {
+            streams.remove(stream);
+        } else if (closed) {
+            stream.stop(Status.UNAVAILABLE.withDescription("the Auth server is stopping"));
+        }
+        LOG.debug("node {} watches the access policy", nodeId);
+    }
+
+    /**
+     * Ends the access policy streams with UNAVAILABLE, which agents take as a cue to reconnect: they would otherwise
+     * hold the server's shutdown for its whole grace period.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        for (AccessPolicyStream stream : List.copyOf(streams)) {
+            stream.stop(Status.UNAVAILABLE.withDescription("the Auth server is stopping"));
+        }
     }
 
     private NewAuditEvent event(NodeAuditEvent event) {
@@ -168,6 +224,6 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
     }
 
     private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        return AccessPolicyMessages.timestamp(instant);
     }
 }

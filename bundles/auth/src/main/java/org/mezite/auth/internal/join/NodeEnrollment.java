@@ -26,6 +26,7 @@ import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.NotFoundException;
+import org.mezite.api.store.SessionRepository;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -60,19 +61,21 @@ public final class NodeEnrollment {
             @Reference(name = "hostSigner") HostCertificateSigner hostSigner,
             @Reference(name = "x509") X509CertificateIssuer x509,
             @Reference(name = "authorities") CertificateAuthorities authorities,
-            @Reference(name = "audit") AuditEventRepository audit) {
-        this(tokens, nodes, hostSigner, x509, authorities, audit, Clock.systemUTC());
+            @Reference(name = "audit") AuditEventRepository audit,
+            @Reference(name = "sessions") SessionRepository sessions) {
+        this(tokens, nodes, hostSigner, x509, authorities, audit, sessions, Clock.systemUTC());
     }
 
     NodeEnrollment(JoinTokenRedeemer tokens, NodeRegistry nodes, HostCertificateSigner hostSigner,
-            X509CertificateIssuer x509, CertificateAuthorities authorities, AuditEventRepository audit, Clock clock) {
+            X509CertificateIssuer x509, CertificateAuthorities authorities, AuditEventRepository audit,
+            SessionRepository sessions, Clock clock) {
         this.tokens = tokens;
         this.nodes = nodes;
         this.hostSigner = hostSigner;
         this.x509 = x509;
         this.authorities = authorities;
         this.audit = new JoinAudit(audit, clock);
-        this.nodeAudit = new NodeAuditIntake(audit);
+        this.nodeAudit = new NodeAuditIntake(audit, sessions, clock);
     }
 
     /**
@@ -121,6 +124,13 @@ public final class NodeEnrollment {
     }
 
     /**
+     * @throws NotFoundException when the node was removed
+     */
+    public void requireRegistered(String nodeId) {
+        nodes.find(nodeId).orElseThrow(() -> removed(nodeId));
+    }
+
+    /**
      * Certifies a joined node's keys anew, under the name it joined with.
      *
      * @throws NotFoundException        when the node was removed
@@ -137,7 +147,8 @@ public final class NodeEnrollment {
     }
 
     /**
-     * Stores the audit events a node reports about its sessions, under that node.
+     * Stores the audit events a node reports about its sessions, under that node, and adds and ends its sessions in
+     * the sessions table as they say.
      *
      * @throws NotFoundException        when the node was removed
      * @throws IllegalArgumentException when an event is of a type a node may not report; nothing is stored then

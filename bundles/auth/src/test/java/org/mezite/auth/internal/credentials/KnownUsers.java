@@ -16,9 +16,13 @@ final class KnownUsers implements UserRepository {
     private final Map<String, User> users = new ConcurrentHashMap<>();
 
     KnownUsers add(String username, List<String> roles, List<String> logins) {
+        return add(username, roles, logins.isEmpty() ? Map.of() : Map.of(User.LOGINS_TRAIT, logins));
+    }
+
+    KnownUsers add(String username, List<String> roles, Map<String, List<String>> traits) {
         Instant now = Instant.now();
-        users.put(username, new User(UUID.randomUUID().toString(), username, null, roles,
-                logins.isEmpty() ? Map.of() : Map.of(User.LOGINS_TRAIT, logins), null, 0, null, now, now));
+        users.put(username, new User(UUID.randomUUID().toString(), username, null, roles, traits, null, 0, null,
+                now, now));
         return this;
     }
 

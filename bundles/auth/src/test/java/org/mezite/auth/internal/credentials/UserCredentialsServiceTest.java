@@ -8,15 +8,21 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.mezite.api.access.LockedException;
 import org.mezite.api.auth.IssuedUserCredentials;
 import org.mezite.api.auth.NoLoginsException;
 import org.mezite.api.ca.InvalidCertificateRequestException;
 import org.mezite.api.store.CaType;
+import org.mezite.api.store.Lock;
+import org.mezite.api.store.LockTarget;
+import org.mezite.api.store.LockTargetKind;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.NotFoundException;
 import org.mezite.auth.internal.join.TestCluster;
+import org.mezite.auth.internal.testing.FakeAccessChecker;
 import org.mezite.auth.internal.testing.RecordingAuditEventRepository;
 import org.mezite.auth.internal.testing.TestKeys;
 import org.mezite.ca.internal.CertificateAuthorityService;
@@ -27,11 +33,14 @@ class UserCredentialsServiceTest {
     private final RecordingAuditEventRepository audit = new RecordingAuditEventRepository();
     private final KnownUsers users = new KnownUsers()
             .add("alice", List.of("access", "auditor"), List.of("alice", "root"))
-            .add("carol", List.of("access"), List.of());
-    private final UserCredentialsService issuer = new UserCredentialsService(users, ca, ca, ca, audit);
+            .add("carol", List.of("access"), List.of())
+            .add("dave", List.of("dev"), Map.of("logins", List.of("dave"), "team", List.of("platform", "sre")));
+    private final FakeAccessChecker access = new FakeAccessChecker()
+            .allow("alice", List.of("alice", "root"), FakeAccessChecker.options(Duration.ofHours(12), true, true));
+    private final UserCredentialsService issuer = new UserCredentialsService(users, access, ca, ca, ca, audit);
 
     @Test
-    void bothCertificatesCertifyTheKeyWithTheStoredRolesAndLogins() throws Exception {
+    void bothCertificatesCertifyTheKeyWithTheStoredRolesAndTheLoginsTheRolesAllow() throws Exception {
         KeyPair key = TestKeys.p256();
         Instant before = Instant.now();
 
@@ -60,6 +69,110 @@ class UserCredentialsServiceTest {
         assertThat(issued.hostCa()).isEqualTo(ca.authority(CaType.HOST));
         assertThat(issued.expiresAt()).isBetween(before.plus(Duration.ofHours(1)).minusSeconds(1),
                 Instant.now().plus(Duration.ofHours(1)));
+        assertThat(access.questions()).containsExactly(new FakeAccessChecker.Question("alice",
+                List.of("access", "auditor"), Map.of("logins", List.of("alice", "root"))));
+    }
+
+    @Test
+    void thePrincipalsAreTheLoginsTheRolesAllowNotTheTraitAlone() {
+        access.allow("dave", List.of("dave", "ubuntu"), FakeAccessChecker.options(Duration.ofHours(12), false, false));
+
+        IssuedUserCredentials issued = issuer.issue("dave", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(1),
+                "dave", null);
+
+        assertThat(issued.logins()).containsExactly("dave", "ubuntu");
+        assertThat(issued.sshCertificate().principals()).containsExactly("dave", "ubuntu");
+    }
+
+    @Test
+    void theTraitsTravelInTheSshCertificate() {
+        IssuedUserCredentials issued = issuer.issue("dave", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(1),
+                "dave", null);
+
+        assertThat(issued.sshCertificate().extensions()).containsEntry("mezite-traits@mezite.org",
+                "{\"logins\":[\"dave\"],\"team\":[\"platform\",\"sre\"]}");
+    }
+
+    @Test
+    void forwardingIsPermittedOnlyWhereTheRolesOptionsAllowIt() {
+        String key = TestKeys.openSsh(TestKeys.ed25519());
+        access.allow("dave", List.of("dave"), FakeAccessChecker.options(Duration.ofHours(12), false, false));
+        assertThat(issuer.issue("dave", key, Duration.ofHours(1), "dave", null).sshCertificate().extensions())
+                .containsKey("permit-pty").doesNotContainKeys("permit-port-forwarding", "permit-agent-forwarding");
+
+        access.allow("dave", List.of("dave"), FakeAccessChecker.options(Duration.ofHours(12), false, true));
+        assertThat(issuer.issue("dave", key, Duration.ofHours(1), "dave", null).sshCertificate().extensions())
+                .containsKeys("permit-pty", "permit-port-forwarding").doesNotContainKey("permit-agent-forwarding");
+
+        access.allow("dave", List.of("dave"), FakeAccessChecker.options(Duration.ofHours(12), true, false));
+        assertThat(issuer.issue("dave", key, Duration.ofHours(1), "dave", null).sshCertificate().extensions())
+                .containsKeys("permit-pty", "permit-agent-forwarding").doesNotContainKey("permit-port-forwarding");
+    }
+
+    @Test
+    void bothCertificatesLiveAtMostTheRolesMaxSessionTtl() {
+        access.allow("dave", List.of("dave"), FakeAccessChecker.options(Duration.ofHours(2), false, false));
+        Instant before = Instant.now();
+
+        IssuedUserCredentials issued = issuer.issue("dave", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(8),
+                "dave", null);
+
+        Instant latest = Instant.now().plus(Duration.ofHours(2));
+        assertThat(issued.sshCertificate().validBefore()).isBetween(before.plus(Duration.ofHours(2)).minusSeconds(1),
+                latest);
+        assertThat(issued.x509().certificate().getNotAfter().toInstant())
+                .isBetween(before.plus(Duration.ofHours(2)).minusSeconds(1), latest);
+    }
+
+    @Test
+    void aShorterTtlThanTheRolesMaximumIsKept() {
+        access.allow("dave", List.of("dave"), FakeAccessChecker.options(Duration.ofHours(2), false, false));
+        Instant before = Instant.now();
+
+        IssuedUserCredentials issued = issuer.issue("dave", TestKeys.openSsh(TestKeys.ed25519()),
+                Duration.ofMinutes(30), "dave", null);
+
+        assertThat(issued.expiresAt()).isBetween(before.plus(Duration.ofMinutes(30)).minusSeconds(1),
+                Instant.now().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void aLockedUserGetsNoCertificateAndTheRefusalIsAudited() {
+        Lock lock = new Lock("7f0c", new LockTarget(LockTargetKind.USER, "alice"), "security incident, call the SOC",
+                null, "admin", Instant.now());
+        access.lock("alice", lock);
+
+        assertThatThrownBy(() -> issuer.issue("alice", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(1),
+                "alice", "192.0.2.7")).isInstanceOfSatisfying(LockedException.class, e -> {
+                    assertThat(e).hasMessage("locked (user=alice): security incident, call the SOC");
+                    assertThat(e.lock()).isEqualTo(lock);
+                });
+
+        assertThat(audit.events()).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("cert.create");
+            assertThat(event.result()).isEqualTo("failure");
+            assertThat(event.username()).isEqualTo("alice");
+            assertThat(event.clientAddr()).isEqualTo("192.0.2.7");
+            assertThat(event.resource()).isEqualTo("user/alice");
+            assertThat(event.action()).isEqualTo("login");
+            assertThat(event.metadata()).isEqualTo("{\"lock_id\":\"7f0c\",\"lock_target\":\"user=alice\","
+                    + "\"success\":false,\"error\":\"locked\","
+                    + "\"reason\":\"locked (user=alice): security incident, call the SOC\",\"actor\":\"alice\"}");
+        });
+    }
+
+    @Test
+    void aLockOnARoleRefusesAnAdministratorsSigningToo() {
+        access.lock("dave", new Lock("9a1b", new LockTarget(LockTargetKind.ROLE, "dev"), null, null, "admin",
+                Instant.now()));
+
+        assertThatThrownBy(() -> issuer.issue("dave", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(1),
+                "karaf", null)).isInstanceOf(LockedException.class).hasMessage("locked (role=dev)");
+        assertThat(audit.events()).singleElement().satisfies(event -> {
+            assertThat(event.result()).isEqualTo("failure");
+            assertThat(event.action()).isEqualTo("sign");
+            assertThat(event.metadata()).contains("\"reason\":\"locked (role=dev)\"", "\"actor\":\"karaf\"");
+        });
     }
 
     @Test
@@ -113,11 +226,15 @@ class UserCredentialsServiceTest {
     }
 
     @Test
-    void aUserWithoutLoginsGetsNoCertificateAndIsToldHowToGetSome() {
+    void aUserWhoseRolesAllowNoLoginsGetsNoCertificateAndIsToldHowToGetSome() {
         assertThatThrownBy(() -> issuer.issue("carol", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(1),
                 "karaf", null)).isInstanceOf(NoLoginsException.class)
-                .hasMessage("user carol has no logins (set them with mezite:user-add --logins ...)");
+                .hasMessageStartingWith("user carol has no logins: none of their roles allows one");
         assertThat(audit.events()).isEmpty();
+
+        access.allow("dave", List.of(), FakeAccessChecker.options(Duration.ofHours(12), true, true));
+        assertThatThrownBy(() -> issuer.issue("dave", TestKeys.openSsh(TestKeys.ed25519()), Duration.ofHours(1),
+                "dave", null)).isInstanceOf(NoLoginsException.class);
     }
 
     @Test

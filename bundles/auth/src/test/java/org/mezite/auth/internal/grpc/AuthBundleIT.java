@@ -10,11 +10,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,6 +25,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mezite.api.access.AccessPolicySource;
+import org.mezite.api.access.Caller;
+import org.mezite.api.admin.CaAdmin;
+import org.mezite.api.admin.CaInfo;
+import org.mezite.api.ca.TlsIdentity;
+import org.mezite.api.ca.TlsUsage;
+import org.mezite.api.ca.X509CertificateIssuer;
+import org.mezite.api.ca.X509CertificateRequest;
+import org.mezite.api.store.CaType;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.hub.DatabaseKind;
 import org.mezite.api.hub.DatabaseSettings;
@@ -37,12 +48,17 @@ import org.mezite.api.store.CertificateAuthorityRepository;
 import org.mezite.api.store.DatabaseStatus;
 import org.mezite.api.store.JoinTokenRepository;
 import org.mezite.api.store.NodeRepository;
+import org.mezite.api.store.SessionRepository;
 import org.mezite.api.store.StoreHealth;
+import org.mezite.auth.internal.testing.FakeAccessPolicySource;
 import org.mezite.auth.internal.testing.InMemoryCertificateAuthorityRepository;
 import org.mezite.auth.internal.testing.InMemoryJoinTokenRepository;
 import org.mezite.auth.internal.testing.InMemoryNodeRepository;
+import org.mezite.auth.internal.testing.InMemorySessionRepository;
 import org.mezite.auth.internal.testing.RecordingAuditEventRepository;
 import org.mezite.auth.internal.testing.TestKeys;
+import org.mezite.proto.auth.v1.AdminCall;
+import org.mezite.proto.auth.v1.AdminServiceGrpc;
 import org.mezite.proto.auth.v1.AuthServiceGrpc;
 import org.mezite.proto.auth.v1.GetStatusRequest;
 import org.mezite.proto.auth.v1.GetStatusResponse;
@@ -52,10 +68,16 @@ import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.launch.Framework;
 import org.osgi.util.tracker.ServiceTracker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.health.v1.HealthGrpc;
@@ -79,9 +101,10 @@ class AuthBundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.0.0,org.mezite.api.store;version=1.0.0,"
-                        + "org.mezite.api.ca;version=1.0.0,org.mezite.api.join;version=1.0.0,"
-                        + "org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.0.0");
+                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.1.0,org.mezite.api.store;version=1.0.0,"
+                        + "org.mezite.api.ca;version=2.0.0,org.mezite.api.join;version=1.0.0,"
+                        + "org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.0.0,"
+                        + "org.mezite.api.access;version=2.0.0,org.mezite.api.admin;version=1.0.0");
         config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();
@@ -106,6 +129,8 @@ class AuthBundleIT {
         context.registerService(JoinTokenRepository.class, new InMemoryJoinTokenRepository(clock), null);
         context.registerService(NodeRepository.class, new InMemoryNodeRepository(clock), null);
         context.registerService(AuditEventRepository.class, new RecordingAuditEventRepository(), null);
+        context.registerService(SessionRepository.class, new InMemorySessionRepository(), null);
+        context.registerService(AccessPolicySource.class, new FakeAccessPolicySource(), null);
         List<Bundle> bundles = installAndStartAll(context);
 
         assertThat(bundles).allSatisfy(b -> assertThat(b.getState()).as(b.getSymbolicName()).isEqualTo(Bundle.ACTIVE));
@@ -144,6 +169,48 @@ class AuthBundleIT {
         assertThat(context.getServiceReferences(Listener.class, null)).isEmpty();
         assertThatThrownBy(() -> new Socket(address.getAddress(), address.getPort()).close())
                 .isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void servesTheAdminServicesThatAreRegisteredToUserCertificates() throws Exception {
+        BundleContext context = framework.getBundleContext();
+        context.registerService(HubSettings.class, settings(), null);
+        context.registerService(CertificateAuthorityRepository.class, new InMemoryCertificateAuthorityRepository(),
+                null);
+        context.registerService(JoinTokenRepository.class, new InMemoryJoinTokenRepository(Clock.systemUTC()), null);
+        context.registerService(NodeRepository.class, new InMemoryNodeRepository(Clock.systemUTC()), null);
+        context.registerService(AuditEventRepository.class, new RecordingAuditEventRepository(), null);
+        context.registerService(SessionRepository.class, new InMemorySessionRepository(), null);
+        context.registerService(AccessPolicySource.class, new FakeAccessPolicySource(), null);
+        installAndStartAll(context);
+        InetSocketAddress address = awaitListener(context).address();
+        CertificateAuthorities authorities = service(context, CertificateAuthorities.class);
+        List<Caller> callers = new CopyOnWriteArrayList<>();
+        CaAdmin cas = caller -> {
+            callers.add(caller);
+            return List.of(new CaInfo(CaType.HOST, "it-cluster", "ssh-ed25519 AAAA", "SHA256:x", "sha256:y", "PEM"));
+        };
+        ServiceRegistration<CaAdmin> registration = context.registerService(CaAdmin.class, cas, null);
+        TlsIdentity alice = service(context, X509CertificateIssuer.class).generate(new X509CertificateRequest(
+                CaType.USER, "alice", List.of("editor"), List.of(), List.of(), Set.of(TlsUsage.CLIENT),
+                Duration.ofHours(1)));
+        channel = TlsChannels.withIdentity(address, authorities, alice.privateKey(), alice.certificate().chain());
+        AdminCall list = AdminCall.newBuilder().setService("CaAdmin").setMethod("list").setArgumentsJson("[]").build();
+
+        String result = AdminServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).call(list)
+                .getResultJson();
+
+        JsonNode ca = new ObjectMapper().readTree(result).get(0);
+        assertThat(ca.get("type").asText()).isEqualTo("HOST");
+        assertThat(ca.get("tlsPin").asText()).isEqualTo("sha256:y");
+        assertThat(callers).containsExactly(Caller.user("alice", List.of("editor"), Map.of()));
+
+        registration.unregister();
+
+        assertThatThrownBy(() -> AdminServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .call(list)).isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(e.getStatus())
+                        .extracting(Status::getCode, Status::getDescription).containsExactly(Status.Code.UNAVAILABLE,
+                                "the admin service CaAdmin is not running on this hub"));
     }
 
     private static <T> T service(BundleContext context, Class<T> type) throws InterruptedException {

@@ -214,7 +214,7 @@ class AuthGrpcServerTest {
 
     private AuthGrpcServer start(HubSettings settings) throws IOException {
         AuthGrpcServer server = new AuthGrpcServer(bundle.context(), settings, cluster.ca, cluster.ca,
-                cluster.enrollment, cluster.clock);
+                cluster.enrollment, cluster.policies, cluster.clock);
         servers.add(server);
         return server;
     }

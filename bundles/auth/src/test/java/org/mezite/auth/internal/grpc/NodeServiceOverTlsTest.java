@@ -58,7 +58,7 @@ class NodeServiceOverTlsTest {
     void startServer() throws IOException {
         server = new AuthGrpcServer(bundle.context(), TestCluster.settings(Set.of(HubRole.AUTH),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), cluster.ca, cluster.ca,
-                cluster.enrollment, cluster.clock);
+                cluster.enrollment, cluster.policies, cluster.clock);
         address = ((Listener) bundle.live().get(0).service()).address();
     }
 

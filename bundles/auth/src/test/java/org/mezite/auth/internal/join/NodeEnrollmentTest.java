@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.mezite.api.join.RegisteredNode;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.NotFoundException;
+import org.mezite.api.store.Session;
+import org.mezite.api.store.StoreException;
 import org.mezite.auth.internal.testing.TestKeys;
 
 class NodeEnrollmentTest {
@@ -93,6 +96,78 @@ class NodeEnrollmentTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("events[1].type").hasMessageContaining("\"user.login\"");
         assertThat(cluster.audit.events()).hasSize(before);
+        assertThat(cluster.sessions.all()).as("no session started either").isEmpty();
+    }
+
+    @Test
+    void aNodesSessionStartAndEndKeepTheSessionsTableInStep() {
+        Enrollment joined = cluster.enrollment.join(application(token(Map.of()), "node-01", Map.of()));
+        Instant started = Instant.parse("2030-05-17T10:15:30.250Z");
+        Instant ended = started.plus(Duration.ofMinutes(7));
+
+        cluster.enrollment.recordAudit(joined.nodeId(), List.of(sessionStart("s-1", started),
+                NewAuditEvent.builder("exec", "success").username("alice").login("ubuntu").sessionId("s-1").build()));
+        assertThat(cluster.sessions.listActive()).containsExactly(new Session("s-1", "ssh", "alice", "ubuntu",
+                joined.nodeId(), "192.0.2.7", null, started, null));
+
+        cluster.enrollment.recordAudit(joined.nodeId(), List.of(sessionEnd("s-1", ended)));
+        assertThat(cluster.sessions.listActive()).isEmpty();
+        assertThat(cluster.sessions.findById("s-1")).contains(new Session("s-1", "ssh", "alice", "ubuntu",
+                joined.nodeId(), "192.0.2.7", null, started, ended));
+    }
+
+    @Test
+    void aRepeatedBatchOrAnEndWithoutItsStartIsStoredWithoutFailing() {
+        Enrollment joined = cluster.enrollment.join(application(token(Map.of()), "node-01", Map.of()));
+        Instant started = Instant.parse("2030-05-17T10:15:30Z");
+        List<NewAuditEvent> batch = List.of(sessionStart("s-1", started));
+
+        assertThat(cluster.enrollment.recordAudit(joined.nodeId(), batch)).isEqualTo(1);
+        assertThat(cluster.enrollment.recordAudit(joined.nodeId(), batch)).isEqualTo(1);
+        assertThat(cluster.enrollment.recordAudit(joined.nodeId(), List.of(sessionEnd("s-unknown", started))))
+                .isEqualTo(1);
+
+        assertThat(cluster.audit.ofType("session.start")).hasSize(2);
+        assertThat(cluster.audit.ofType("session.end")).hasSize(1);
+        assertThat(cluster.sessions.all()).extracting(Session::id).containsExactly("s-1");
+    }
+
+    @Test
+    void aNodeCannotEndAnotherNodesSession() {
+        Enrollment first = cluster.enrollment.join(application(token(Map.of()), "node-01", Map.of()));
+        Enrollment second = cluster.enrollment.join(application(token(Map.of()), "node-02", Map.of()));
+        Instant started = Instant.parse("2030-05-17T10:15:30Z");
+        cluster.enrollment.recordAudit(first.nodeId(), List.of(sessionStart("s-1", started)));
+
+        cluster.enrollment.recordAudit(second.nodeId(), List.of(sessionStart("s-1", started),
+                sessionEnd("s-1", started.plusSeconds(5))));
+
+        assertThat(cluster.sessions.listActive()).singleElement().satisfies(session -> {
+            assertThat(session.nodeId()).isEqualTo(first.nodeId());
+            assertThat(session.active()).isTrue();
+        });
+    }
+
+    @Test
+    void aSessionsTableThatFailsNeverFailsTheBatch() {
+        Enrollment joined = cluster.enrollment.join(application(token(Map.of()), "node-01", Map.of()));
+        cluster.sessions.failure = new StoreException("database is locked");
+
+        assertThat(cluster.enrollment.recordAudit(joined.nodeId(), List.of(sessionStart("s-1", Instant.now()),
+                sessionEnd("s-1", Instant.now())))).isEqualTo(2);
+
+        assertThat(cluster.audit.ofType("session.start")).hasSize(1);
+        assertThat(cluster.audit.ofType("session.end")).hasSize(1);
+    }
+
+    private static NewAuditEvent sessionStart(String sessionId, Instant time) {
+        return NewAuditEvent.builder("session.start", "success").time(time).username("alice").login("ubuntu")
+                .sessionId(sessionId).clientAddr("192.0.2.7").metadata("{\"kind\":\"shell\"}").build();
+    }
+
+    private static NewAuditEvent sessionEnd(String sessionId, Instant time) {
+        return NewAuditEvent.builder("session.end", "success").time(time).username("alice").login("ubuntu")
+                .sessionId(sessionId).clientAddr("192.0.2.7").build();
     }
 
     @Test

@@ -13,16 +13,19 @@ import org.mezite.api.hub.DatabaseKind;
 import org.mezite.api.hub.DatabaseSettings;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
+import org.mezite.auth.internal.testing.FakeAccessPolicySource;
 import org.mezite.auth.internal.testing.InMemoryCertificateAuthorityRepository;
 import org.mezite.auth.internal.testing.InMemoryJoinTokenRepository;
 import org.mezite.auth.internal.testing.InMemoryNodeRepository;
+import org.mezite.auth.internal.testing.InMemorySessionRepository;
 import org.mezite.auth.internal.testing.MutableClock;
 import org.mezite.auth.internal.testing.RecordingAuditEventRepository;
 import org.mezite.ca.internal.CertificateAuthorityService;
 
 /**
  * The Auth side of joining, wired as in the hub but over in-memory tables and a clock the test moves: the real CA
- * bundle's service, the token service, the node registry and the enrollment on top of them.
+ * bundle's service, the token service, the node registry and the enrollment on top of them, and an access policy the
+ * test publishes.
  */
 public final class TestCluster {
 
@@ -35,11 +38,14 @@ public final class TestCluster {
     public final InMemoryJoinTokenRepository tokenTable = new InMemoryJoinTokenRepository(clock);
     public final InMemoryNodeRepository nodeTable = new InMemoryNodeRepository(clock);
     public final RecordingAuditEventRepository audit = new RecordingAuditEventRepository();
+    public final InMemorySessionRepository sessions = new InMemorySessionRepository();
+    public final FakeAccessPolicySource policies = new FakeAccessPolicySource();
     public final CertificateAuthorityService ca = ca();
     public final JoinTokenService tokens = new JoinTokenService(tokenTable, audit, clock, new SecureRandom());
     public final NodeRegistryService nodes = new NodeRegistryService(nodeTable, audit, clock, Duration.ofSeconds(10));
     public final JoinTokenRedeemer redeemer = new JoinTokenRedeemer(tokenTable, clock);
-    public final NodeEnrollment enrollment = new NodeEnrollment(redeemer, nodes, ca, ca, ca, audit, clock);
+    public final NodeEnrollment enrollment = new NodeEnrollment(redeemer, nodes, ca, ca, ca, audit, sessions,
+            clock);
 
     public CertificateAuthorities authorities() {
         return ca;

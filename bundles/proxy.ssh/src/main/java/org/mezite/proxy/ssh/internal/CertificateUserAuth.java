@@ -9,6 +9,7 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKey;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.apache.sshd.server.session.ServerSession;
+import org.mezite.api.access.LockedException;
 import org.mezite.api.access.SshUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,30 +18,35 @@ import org.slf4j.LoggerFactory;
  * Public key authentication that accepts Mezite user certificates only. Each key offered is first checked by
  * {@link UserCertificateCheck}, so that a refusal carries its reason (for the audit log, and for the user in an SSH
  * banner when a certificate was refused); then MINA verifies the CA's signature, the certificate's critical options and
- * the client's signature. The user the certificate presents is kept on the connection once it is accepted.
+ * the client's signature. A user with a lock in force is refused then, with the lock's message. The user the
+ * certificate presents is kept on the connection once it is accepted.
  */
 final class CertificateUserAuth extends UserAuthPublicKey {
 
     private static final Logger LOG = LoggerFactory.getLogger(CertificateUserAuth.class);
 
     private final UserCertificateCheck check;
+    private final LockEnforcement locks;
 
-    private CertificateUserAuth(UserCertificateCheck check) {
+    private CertificateUserAuth(UserCertificateCheck check, LockEnforcement locks) {
         this.check = check;
+        this.locks = locks;
     }
 
     /** Makes one per authentication request. */
     static final class Factory extends UserAuthPublicKeyFactory {
 
         private final UserCertificateCheck check;
+        private final LockEnforcement locks;
 
-        Factory(UserCertificateCheck check) {
+        Factory(UserCertificateCheck check, LockEnforcement locks) {
             this.check = check;
+            this.locks = locks;
         }
 
         @Override
         public UserAuthPublicKey createUserAuth(ServerSession session) {
-            return new CertificateUserAuth(check);
+            return new CertificateUserAuth(check, locks);
         }
     }
 
@@ -68,10 +74,26 @@ final class CertificateUserAuth extends UserAuthPublicKey {
                     + Long.toUnsignedString(user.serial()) + ") was refused: its CA signature does not verify or a"
                     + " critical option forbids this connection", user.serial(), user.username(), true));
         } else if (Boolean.TRUE.equals(result)) {
+            // the user first, then the locks: a lock appearing meanwhile is seen here or by LockEnforcement's sweep
             session.setAttribute(ProxySessions.USER, user);
+            String locked = lockedOut(user);
+            if (locked != null) {
+                session.removeAttribute(ProxySessions.USER);
+                refused(session, new CertificateRefusedException(locked, user.serial(), user.username(), true));
+                return Boolean.FALSE;
+            }
             session.removeAttribute(ProxySessions.AUTH_FAILURES);
         }
         return result;
+    }
+
+    /** Why a lock keeps the user out, e.g. {@code locked (user=alice): call the SOC}, or {@code null}. */
+    private String lockedOut(SshUser user) {
+        try {
+            return locks.lockAtLogin(user).map(LockedException::describe).orElse(null);
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     /** Reads the key of a {@code publickey} request without moving the buffer. */

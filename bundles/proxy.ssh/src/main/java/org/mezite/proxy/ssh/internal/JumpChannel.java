@@ -2,6 +2,7 @@ package org.mezite.proxy.ssh.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.sshd.client.future.DefaultOpenFuture;
 import org.apache.sshd.client.future.OpenFuture;
@@ -34,6 +35,7 @@ final class JumpChannel extends AbstractServerChannel implements TunnelPipe.Chan
     private final NodeRouter router;
     private final TunnelPipe pipe = new TunnelPipe(this);
     private ChannelAsyncOutputStream out;
+    private volatile LiveRoutes.Route live;
 
     private JumpChannel(NodeRouter router) {
         super("", List.of(), null);
@@ -69,7 +71,9 @@ final class JumpChannel extends AbstractServerChannel implements TunnelPipe.Chan
         OpenFuture opened = new DefaultOpenFuture(this, this);
         ServerSession session = (ServerSession) getSession();
         out = new ChannelAsyncOutputStream(this, SshConstants.SSH_MSG_CHANNEL_DATA);
-        router.route(ProxySessions.user(session), new NodeRequest(null, host, port),
+        // nothing to say on a direct-tcpip channel: the connection's disconnect message tells the user
+        live = ProxySessions.routes(session).open(message -> CompletableFuture.completedFuture(null));
+        router.route(ProxySessions.user(session), live, new NodeRequest(null, host, port),
                 ProxySessions.clientAddress(session), TYPE).whenComplete((route, error) -> {
                     if (error != null) {
                         refuse(opened, RouteRefusedException.of(error));
@@ -150,6 +154,9 @@ final class JumpChannel extends AbstractServerChannel implements TunnelPipe.Chan
 
     @Override
     protected void preClose() {
+        if (getSession() instanceof ServerSession session) {
+            ProxySessions.routes(session).close(live);
+        }
         pipe.close();
         super.preClose();
     }

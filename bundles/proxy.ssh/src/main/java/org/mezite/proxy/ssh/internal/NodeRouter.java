@@ -45,13 +45,16 @@ final class NodeRouter {
     }
 
     /**
-     * @param via how the client asked, for audit: {@code direct-tcpip} or {@code subsystem}
+     * @param live the channel's entry among its connection's routes: given the login and node before the access
+     *             check, so that a lock appearing meanwhile is not missed
+     * @param via  how the client asked, for audit: {@code direct-tcpip} or {@code subsystem}
      * @return completes with the route, or fails with {@link RouteRefusedException} whose message is for the user
      */
-    CompletableFuture<Route> route(SshUser user, NodeRequest request, String clientAddress, String via) {
+    CompletableFuture<Route> route(SshUser user, LiveRoutes.Route live, NodeRequest request, String clientAddress,
+            String via) {
         CompletableFuture<RegisteredNode> allowed;
         try {
-            allowed = CompletableFuture.supplyAsync(() -> allowedNode(user, request, clientAddress), executor);
+            allowed = CompletableFuture.supplyAsync(() -> allowedNode(user, live, request, clientAddress), executor);
         } catch (RuntimeException e) { // the proxy is stopping
             return CompletableFuture.failedFuture(new RouteRefusedException("the proxy is shutting down"));
         }
@@ -59,14 +62,17 @@ final class NodeRouter {
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(refusal(error, request)));
     }
 
-    private RegisteredNode allowedNode(SshUser user, NodeRequest request, String clientAddress) {
+    private RegisteredNode allowedNode(SshUser user, LiveRoutes.Route live, NodeRequest request,
+            String clientAddress) {
         if (!request.isSshPort()) {
             throw new RouteRefusedException("port " + request.port() + " on \"" + request.host() + "\": the proxy"
                     + " connects only to nodes' SSH servers (port 22)", SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED);
         }
         RegisteredNode node = resolver.resolve(request.host());
-        AccessDecision decision = access.checkLogin(user, request.login(),
-                new SshTarget(node.id(), node.name(), node.labels()));
+        SshTarget target = new SshTarget(node.id(), node.name(), node.labels());
+        live.target(request.login(), target);
+        // the login is null for a ProxyJump: may the user reach the node with some login? The node asks again with it
+        AccessDecision decision = access.checkLogin(user, request.login(), target);
         if (!decision.allowed()) {
             audit.rejected(user, request.login(), node, clientAddress, decision.reason());
             LOG.info("proxy-ssh: {} from {} denied node {} ({}){}: {}", user.username(), clientAddress, node.name(),

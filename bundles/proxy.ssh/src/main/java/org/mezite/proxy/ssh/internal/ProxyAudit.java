@@ -3,10 +3,12 @@ package org.mezite.proxy.ssh.internal;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import org.mezite.api.access.SshTarget;
 import org.mezite.api.access.SshUser;
 import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.join.RegisteredNode;
+import org.mezite.api.store.Lock;
 import org.mezite.api.store.NewAuditEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,24 @@ final class ProxyAudit {
         record(NewAuditEvent.builder("proxy.connect", "success").username(user.username()).login(login)
                 .node(node.id()).clientAddr(clientAddress)
                 .metadata(details(user, node).put("via", via).toString()).build());
+    }
+
+    /**
+     * {@code lock.enforced}: a lock that appeared ended the user's connection.
+     *
+     * @param login the login of the route the lock applies to, or {@code null}
+     * @param node  the node of the route the lock applies to, or {@code null} when it applies to the user
+     */
+    void lockEnforced(SshUser user, Lock lock, String login, SshTarget node, String clientAddress, String message) {
+        AuditDetails details = new AuditDetails().put("component", COMPONENT).put("lock_id", lock.id())
+                .put("lock_target", lock.target().toString()).put("reason", message)
+                .put("cert_serial", Long.toUnsignedString(user.serial()));
+        if (node != null) {
+            details.put("node_name", node.nodeName());
+        }
+        record(NewAuditEvent.builder("lock.enforced", "success").username(user.username()).login(login)
+                .node(node == null ? null : node.nodeId()).clientAddr(clientAddress)
+                .resource("lock:" + lock.id()).action("connection.closed").metadata(details.toString()).build());
     }
 
     private static AuditDetails details(SshUser user, RegisteredNode node) {

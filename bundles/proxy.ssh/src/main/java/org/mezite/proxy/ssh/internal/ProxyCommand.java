@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.sshd.common.io.IoInputStream;
@@ -67,9 +68,21 @@ abstract class ProxyCommand implements Command, AsyncCommandStreamsAware, Channe
         write(out, text, () -> exit(0, null));
     }
 
-    /** Writes {@code mezite proxy: MESSAGE} as one line to standard error, then exits with status 1. */
-    void fail(String message) {
-        write(err, PREFIX + message + "\n", () -> exit(1, message));
+    /**
+     * Writes {@code mezite proxy: MESSAGE} as one line to standard error, then exits with status 1.
+     *
+     * @return completes once the line has been written (or could not be) and the exit status sent
+     */
+    CompletableFuture<Void> fail(String message) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        write(err, PREFIX + message + "\n", () -> {
+            try {
+                exit(1, message);
+            } finally {
+                done.complete(null);
+            }
+        });
+        return done;
     }
 
     void exit(int status, String message) {

@@ -11,6 +11,10 @@ final class ProxySessions {
     static final AttributeKey<SshUser> USER = new AttributeKey<>();
     /** Why the keys offered on a connection were refused, until one is accepted. */
     static final AttributeKey<AuthFailures> AUTH_FAILURES = new AttributeKey<>();
+    /** The nodes a connection reaches. */
+    static final AttributeKey<LiveRoutes> ROUTES = new AttributeKey<>();
+    /** Set once a lock ends the connection, so that it is ended once. */
+    static final AttributeKey<Boolean> LOCKED_OUT = new AttributeKey<>();
 
     private ProxySessions() {
     }
@@ -22,6 +26,10 @@ final class ProxySessions {
             throw new IllegalStateException("no authenticated user on " + session);
         }
         return user;
+    }
+
+    static LiveRoutes routes(ServerSession session) {
+        return session.computeAttributeIfAbsent(ROUTES, key -> new LiveRoutes());
     }
 
     static String clientAddress(ServerSession session) {

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.mezite.api.access.AccessChecker;
+import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.ca.HostCertificateSigner;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * ({@code direct-tcpip} to {@code NODE:22}, {@code NODE} a node's name or id, optionally {@code .CLUSTER}); msh opens
  * the subsystem {@code proxy:LOGIN@NODE:22}, and lists nodes with {@code ls [KEY=VALUE ...]}. Either way the proxy
  * finds the node, asks the access checker, dials the node through its tunnel and then only moves bytes: the SSH
- * session runs end to end between the client and the node's agent.
+ * session runs end to end between the client and the node's agent. A user with a lock in force is refused at login,
+ * and connections a new lock applies to are closed with its message ({@link LockEnforcement}, driven by the
+ * {@link AccessPolicySource}).
  * <p>
  * The host key lives in {@code DATA_DIR/proxy/ssh_host_ed25519_key}; its certificate from the host CA names the
  * cluster, this machine, loopback and the proxy's public host ({@code public_addr} of
@@ -66,6 +69,7 @@ public final class ProxySshServer {
     private final HostCertificateRenewal certificate;
     private final SshEndpoint endpoint;
     private final ServiceRegistration<Listener> registration;
+    private final AutoCloseable lockWatch;
 
     @Activate
     public ProxySshServer(BundleContext context, Map<String, Object> config,
@@ -75,15 +79,16 @@ public final class ProxySshServer {
             @Reference(name = "nodes") NodeRegistry nodes,
             @Reference(name = "tunnels") NodeTunnels tunnels,
             @Reference(name = "access") AccessChecker access,
+            @Reference(name = "policies") AccessPolicySource policies,
             @Reference(name = "audit") AuditRecorder audit) throws IOException {
-        this(context, config, settings, authorities, hostSigner, nodes, tunnels, access, audit, machineHostname(),
-                Clock.systemUTC());
+        this(context, config, settings, authorities, hostSigner, nodes, tunnels, access, policies, audit,
+                machineHostname(), Clock.systemUTC());
     }
 
     ProxySshServer(BundleContext context, Map<String, Object> config, HubSettings settings,
             CertificateAuthorities authorities, HostCertificateSigner hostSigner, NodeRegistry nodes,
-            NodeTunnels tunnels, AccessChecker access, AuditRecorder audit, String machineHostname, Clock clock)
-            throws IOException {
+            NodeTunnels tunnels, AccessChecker access, AccessPolicySource policies, AuditRecorder audit,
+            String machineHostname, Clock clock) throws IOException {
         this.settings = settings;
         this.clusterName = authorities.clusterName();
         this.machineHostname = machineHostname;
@@ -93,11 +98,13 @@ public final class ProxySshServer {
             certificate = null;
             endpoint = null;
             registration = null;
+            lockWatch = null;
             return;
         }
         workers = new ProxyWorkers();
         HostCertificateRenewal renewal = null;
         SshEndpoint started = null;
+        AutoCloseable watch = null;
         try {
             Path keyFile = settings.dataDir().resolve("proxy").resolve(HostKeyFile.FILE_NAME);
             KeyPair hostKey = HostKeyFile.loadOrCreate(keyFile);
@@ -110,8 +117,10 @@ public final class ProxySshServer {
                     proxyAudit, workers.routing());
             ProxyCommands commands = new ProxyCommands(router, new NodeListing(nodes, access, tunnels),
                     workers.routing());
+            LockEnforcement locks = new LockEnforcement(access, proxyAudit, workers.routing());
             started = SshEndpoint.start(settings.sshListen(), LISTEN_KEY, hostKey, renewal, users, router, commands,
-                    proxyAudit);
+                    proxyAudit, locks);
+            watch = policies.subscribe(locks);
 
             BoundListener listener = new BoundListener(LISTENER_NAME, "ssh", started.address());
             registration = context.registerService(Listener.class, listener, properties(listener));
@@ -121,6 +130,7 @@ public final class ProxySshServer {
                     presented.principals(), presented.validBefore());
         } catch (IOException | RuntimeException e) {
             LOG.error("the proxy's SSH listener cannot start: {}", e.getMessage());
+            close(watch);
             if (started != null) {
                 started.close();
             }
@@ -132,6 +142,7 @@ public final class ProxySshServer {
         }
         certificate = renewal;
         endpoint = started;
+        lockWatch = watch;
     }
 
     /**
@@ -172,10 +183,22 @@ public final class ProxySshServer {
             return;
         }
         registration.unregister();
+        close(lockWatch);
         endpoint.close();
         certificate.close();
         workers.close();
         LOG.info("Proxy SSH on {} stopped", Addresses.format(endpoint.address()));
+    }
+
+    private static void close(AutoCloseable subscription) {
+        if (subscription == null) {
+            return;
+        }
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            LOG.warn("proxy-ssh: cannot stop watching the access policy: {}", e.getMessage());
+        }
     }
 
     /** This machine's name, for the host certificate; {@code null} when it has none that resolves. */

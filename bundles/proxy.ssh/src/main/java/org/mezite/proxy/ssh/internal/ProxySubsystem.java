@@ -26,6 +26,7 @@ final class ProxySubsystem extends ProxyCommand implements TunnelPipe.ChannelSid
     private final String subsystem;
     private final TunnelPipe pipe = new TunnelPipe(this);
     private volatile String nodeName;
+    private volatile LiveRoutes.Route live;
 
     ProxySubsystem(NodeRouter router, String subsystem) {
         this.router = router;
@@ -58,7 +59,8 @@ final class ProxySubsystem extends ProxyCommand implements TunnelPipe.ChannelSid
             return;
         }
         ServerSession connection = session.getSession();
-        router.route(ProxySessions.user(connection), request, ProxySessions.clientAddress(connection), VIA)
+        live = ProxySessions.routes(connection).open(this::fail);
+        router.route(ProxySessions.user(connection), live, request, ProxySessions.clientAddress(connection), VIA)
                 .whenComplete((route, error) -> {
                     if (error != null) {
                         fail(RouteRefusedException.of(error).getMessage());
@@ -71,6 +73,7 @@ final class ProxySubsystem extends ProxyCommand implements TunnelPipe.ChannelSid
 
     @Override
     public void destroy(ChannelSession session) {
+        ProxySessions.routes(session.getSession()).close(live);
         pipe.close();
     }
 

@@ -61,7 +61,7 @@ final class SshEndpoint implements AutoCloseable {
      */
     static SshEndpoint start(InetSocketAddress listen, String configKey, KeyPair hostKey,
             HostKeyCertificateProvider hostCertificate, UserCertificateCheck users, NodeRouter router,
-            ProxyCommands commands, ProxyAudit audit) throws IOException {
+            ProxyCommands commands, ProxyAudit audit, LockEnforcement locks) throws IOException {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost(listen.getHostString());
         server.setPort(listen.getPort());
@@ -69,7 +69,7 @@ final class SshEndpoint implements AutoCloseable {
         server.setHostKeyCertificateProvider(hostCertificate);
         server.setCipherFactories(new ArrayList<>(NamedFactory.setUpBuiltinFactories(false, CIPHERS)));
 
-        server.setUserAuthFactories(List.of(new CertificateUserAuth.Factory(users)));
+        server.setUserAuthFactories(List.of(new CertificateUserAuth.Factory(users, locks)));
         // the certificate was checked before MINA asks; a plain key never gets here
         server.setPublickeyAuthenticator((username, key, session) -> key instanceof OpenSshCertificate);
         server.setPasswordAuthenticator(null);
@@ -86,6 +86,7 @@ final class SshEndpoint implements AutoCloseable {
         server.setCommandFactory(null);
         server.setSubsystemFactories(List.of());
         server.addSessionListener(new AuthFailureAudit(audit));
+        server.addSessionListener(locks);
 
         CoreModuleProperties.IDLE_TIMEOUT.set(server, IDLE_TIMEOUT);
         CoreModuleProperties.AUTH_TIMEOUT.set(server, AUTH_TIMEOUT);

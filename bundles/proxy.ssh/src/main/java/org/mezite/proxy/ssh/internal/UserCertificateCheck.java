@@ -18,7 +18,7 @@ import org.mezite.api.access.SshUser;
 
 /**
  * Accepts a key for user authentication only when it is a Mezite user certificate: an OpenSSH user certificate
- * signed by the cluster's user CA, valid now, naming at least one login. The CA's signature itself is verified by
+ * signed by the cluster's user CA, valid now, naming at least one login, whose traits (if any) can be read. The CA's signature itself is verified by
  * MINA's public key authentication, after this check. The SSH user name the client sends plays no part: the
  * certificate says who the user is and which logins they have.
  */
@@ -86,7 +86,14 @@ final class UserCertificateCheck {
                 roles.add(role.strip());
             }
         }
-        return new SshUser(username, roles, List.copyOf(certificate.getPrincipals()), extensions.keySet(),
+        Map<String, List<String>> traits;
+        try {
+            traits = CertificateTraits.parse(extensions.get(CertificateTraits.EXTENSION));
+        } catch (IllegalArgumentException e) {
+            throw refused(id + " carries traits that cannot be read (" + CertificateTraits.EXTENSION + ": "
+                    + e.getMessage() + "); msh login gets a new certificate", certificate, username);
+        }
+        return new SshUser(username, roles, List.copyOf(certificate.getPrincipals()), extensions.keySet(), traits,
                 instant(certificate.getValidBefore()), certificate.getSerial());
     }
 

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mezite.api.store.CaType;
+import org.mezite.api.store.Lock;
+import org.mezite.api.store.LockTarget;
+import org.mezite.api.store.LockTargetKind;
 
 /**
  * Stock OpenSSH through the proxy, configured as {@code msh config} does: {@code ssh -J} with the user's key and
@@ -131,6 +134,42 @@ class OpenSshJumpTest {
         assertThat(result.exitCode()).isNotZero();
         assertThat(result.stderr()).contains("mezite proxy: certificate \"bob\"")
                 .contains("expired at " + bob.certificate().validBefore() + "; msh login renews it");
+    }
+
+    @Test
+    void sshIsDisconnectedWithTheLockMessageWhenItsUserIsLocked() throws Exception {
+        TestHub.UserIdentity erin = TestHub.user(TestHub.cas(), "erin", List.of("erin"), Duration.ofHours(1));
+        List<String> command = List.of(SSH.toString(), "-F", config("erin", erin).toString(), "-J", "mezite-proxy",
+                "erin@node-01", "cat");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        try (var stdin = process.getOutputStream()) { // open: cat runs until the lock ends it
+            awaitConnected("erin");
+
+            proxy.policies.lock(new Lock("l-erin", new LockTarget(LockTargetKind.USER, "erin"), "incident 42", null,
+                    "admin", Instant.now()));
+
+            if (!process.waitFor(GUARD_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(command + " did not end");
+            }
+        } finally {
+            proxy.policies.lock();
+        }
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(Files.readString(err, StandardCharsets.UTF_8))
+                .contains("mezite proxy: locked (user=erin): incident 42");
+    }
+
+    private static void awaitConnected(String user) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+        while (proxy.audit.events("proxy.connect").stream().noneMatch(event -> user.equals(event.username()))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(user + " never reached the node");
+            }
+            Thread.sleep(20);
+        }
     }
 
     private record Result(int exitCode, String stdout, String stderr) {

@@ -43,7 +43,8 @@ class ProxySshServerTest {
             RecordingBundleContext context = new RecordingBundleContext("0.1.0");
             ProxySshServer authOnly = new ProxySshServer(context.context(), Map.of(),
                     TestHub.settings(Set.of(HubRole.AUTH), TestHub.tempDir()), TestHub.cas(), TestHub.cas(),
-                    proxy.registry, proxy.tunnels, proxy.access, proxy.audit, "h", java.time.Clock.systemUTC());
+                    proxy.registry, proxy.tunnels, proxy.access, proxy.policies, proxy.audit, "h",
+                    java.time.Clock.systemUTC());
             assertThat(authOnly.address()).isNull();
             assertThat(context.live()).isEmpty();
             authOnly.deactivate();

@@ -11,7 +11,7 @@ import org.mezite.api.hub.HubSettings;
 
 /**
  * The proxy's SSH server as the hub runs it, with the real CAs and fakes for the node registry, the tunnels, access
- * and audit. Nodes: {@code node-01} (a MINA SSH server, env=dev), {@code db-01} (an echo server, env=prod),
+ * (with the locks of a policy the test sets) and audit. Nodes: {@code node-01} (a MINA SSH server, env=dev), {@code db-01} (an echo server, env=prod),
  * {@code secret-01} (closed to everyone), {@code offline-01} (no tunnel) and two nodes both named {@code web}.
  */
 final class RunningProxy implements AutoCloseable {
@@ -27,7 +27,8 @@ final class RunningProxy implements AutoCloseable {
     final RecordingBundleContext context = new RecordingBundleContext("0.1.0");
     final FakeNodeRegistry registry = new FakeNodeRegistry();
     final FakeNodeTunnels tunnels = new FakeNodeTunnels();
-    final FakeAccessChecker access = new FakeAccessChecker(Set.of("secret-01"));
+    final FakeAccessPolicySource policies = new FakeAccessPolicySource();
+    final FakeAccessChecker access = new FakeAccessChecker(Set.of("secret-01"), policies);
     final RecordingAuditRecorder audit = new RecordingAuditRecorder();
     final NodeSshServer node;
     final EchoServer echo;
@@ -57,7 +58,7 @@ final class RunningProxy implements AutoCloseable {
 
     ProxySshServer start(HubSettings settings, Map<String, Object> config) throws IOException {
         return new ProxySshServer(context.context(), new HashMap<>(config), settings, TestHub.cas(), TestHub.cas(),
-                registry, tunnels, access, audit, "proxy-host.example", Clock.systemUTC());
+                registry, tunnels, access, policies, audit, "proxy-host.example", Clock.systemUTC());
     }
 
     int port() {
@@ -67,6 +68,7 @@ final class RunningProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         server.deactivate();
+        policies.close();
         node.close();
         echo.close();
     }

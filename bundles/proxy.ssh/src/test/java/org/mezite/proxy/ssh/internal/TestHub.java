@@ -91,7 +91,7 @@ final class TestHub {
     static UserIdentity user(CertificateAuthorityService signer, String name, List<String> logins, Duration ttl) {
         KeyPair plain = newKey();
         SshCertificate certificate = signer.sign(new UserCertificateRequest(PublicKeyEntry.toString(plain.getPublic()),
-                name, List.of("dev"), logins, Set.of(), ttl));
+                name, List.of("dev"), logins, Set.of(), ttl, Map.of()));
         OpenSshCertificate parsed = (OpenSshCertificate) parse(certificate.authorizedKey());
         return new UserIdentity(new KeyPair(parsed, plain.getPrivate()), plain, certificate);
     }

@@ -14,6 +14,8 @@ import org.apache.sshd.certificate.OpenSshCertificateBuilder;
 import org.apache.sshd.common.config.keys.OpenSshCertificate;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mezite.api.access.SshUser;
 
 /** The certificates the real CA never makes, from a CA of the test's own. */
@@ -39,6 +41,49 @@ class UserCertificateCheckTest {
                 "permit-pty");
         assertThat(user.validBefore()).isEqualTo(NOW.plusSeconds(3600));
         assertThat(user.serial()).isEqualTo(42);
+    }
+
+    @Test
+    void readsTheTraitsKeepingTheirOrderAndTakingASingleStringAsAListOfOne() throws Exception {
+        SshUser user = check.check(certificate(OpenSshCertificateBuilder.userCertificate().id("alice")
+                .principals(List.of("alice")).extensions(Map.of("mezite-traits@mezite.org",
+                        "{\"logins\":[\"alice\",\"ubuntu\"],\"team\":\"dev\",\"groups\":[],\"none\":null}"))));
+        assertThat(user.traits()).containsExactly(Map.entry("logins", List.of("alice", "ubuntu")),
+                Map.entry("team", List.of("dev")), Map.entry("groups", List.of()), Map.entry("none", List.of()));
+    }
+
+    @Test
+    void aCertificateWithoutTraitsHasNone() throws Exception {
+        SshUser user = check.check(certificate(OpenSshCertificateBuilder.userCertificate().id("alice")
+                .principals(List.of("alice"))));
+        assertThat(user.traits()).isEmpty();
+    }
+
+    @Test
+    void refusesTraitsThatAreNotAStringListNamingTheTrait() {
+        assertThatThrownBy(() -> check.check(certificate(OpenSshCertificateBuilder.userCertificate().id("alice")
+                .principals(List.of("alice")).extensions(Map.of("mezite-traits@mezite.org",
+                        "{\"logins\":[\"alice\"],\"team\":[1]}")))))
+                .isInstanceOf(CertificateRefusedException.class)
+                .hasMessage("certificate \"alice\" (serial 0) carries traits that cannot be read"
+                        + " (mezite-traits@mezite.org: trait \"team\" must be a list of strings, but holds a number);"
+                        + " msh login gets a new certificate");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "not json                        | not valid JSON",
+        "[\"alice\"]                     | not a JSON object",
+        "{\"a\":[\"x\"],\"a\":[\"y\"]}       | not valid JSON: Duplicate field 'a'",
+        "{\"a\":[\"x\"]} {}               | text after the JSON object",
+        "{\"a\":[[\"x\"]]}                | trait \"a\" must be a list of strings, but holds a list",
+        "{\"a\":{\"b\":\"c\"}}              | trait \"a\" must be a list of strings, not an object",
+        "{\"a\":true}                    | trait \"a\" must be a list of strings, not a boolean",
+        "{\"a\":[\"x\",null]}             | trait \"a\" must be a list of strings, but holds null",
+        "{\"a\":[\"x\"]                   | not valid JSON"})
+    void refusesMalformedTraitsSayingWhatIsWrong(String traits, String reason) {
+        assertThatThrownBy(() -> CertificateTraits.parse(traits)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(reason);
     }
 
     @Test

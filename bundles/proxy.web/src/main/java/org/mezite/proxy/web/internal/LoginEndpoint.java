@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import org.mezite.api.access.LockedException;
 import org.mezite.api.auth.AuthenticatedUser;
 import org.mezite.api.auth.IssuedUserCredentials;
 import org.mezite.api.auth.LocalAuthenticator;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /v1/login}: password and TOTP code for an OpenSSH user certificate and an X.509 client certificate on
  * the caller's public key, issued by Auth's {@link UserCredentialsIssuer}. The request is checked before the
- * credentials, so that a malformed key or TTL never uses up an authenticator code. Every refusal is a 401 with the
- * authenticator's own message; an unknown user and a wrong password read the same.
+ * credentials, so that a malformed key or TTL never uses up an authenticator code. Every refusal of the credentials
+ * is a 401 with the authenticator's own message; an unknown user and a wrong password read the same. A user whose
+ * credentials were good but who may have no certificates gets a 403: {@code locked} with the lock's message while a
+ * lock is in force on them or one of their roles, {@code no_logins} when their roles allow no login.
  */
 final class LoginEndpoint {
 
@@ -77,6 +80,9 @@ final class LoginEndpoint {
         IssuedUserCredentials issued;
         try {
             issued = credentials.issue(user.username(), publicKey, ttl, user.username(), clientAddr);
+        } catch (LockedException e) {
+            LOG.info("login of user {} refused: {}", user.username(), e.getMessage());
+            throw new ApiException(403, "locked", e.getMessage());
         } catch (NoLoginsException e) {
             throw new ApiException(403, "no_logins", "user " + user.username() + " has no logins to use on servers:"
                     + " an administrator can give some (mezite:user-add ... --logins NAME,...)");

@@ -3,6 +3,7 @@ package org.mezite.proxy.web.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.mezite.api.auth.IssuedUserCredentials;
@@ -43,7 +44,7 @@ final class FakeCredentialsIssuer implements UserCredentialsIssuer {
             throw refusal;
         }
         SshCertificate ssh = cas.sign(new UserCertificateRequest(sshPublicKey, username, roles, logins, Set.of(),
-                ttl));
+                ttl, Map.of()));
         IssuedX509Certificate x509 = cas.issue(sshPublicKey, new X509CertificateRequest(CaType.USER, username, roles,
                 List.of(), List.of(), Set.of(TlsUsage.CLIENT), ttl));
         return new IssuedUserCredentials(username, roles, ssh.principals(), ssh, x509, cas.authority(CaType.HOST));

@@ -15,11 +15,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mezite.api.access.LockedException;
 import org.mezite.api.auth.LoginFailure;
 import org.mezite.api.auth.LoginResult;
 import org.mezite.api.auth.NoLoginsException;
 import org.mezite.api.ca.InvalidCertificateRequestException;
 import org.mezite.api.store.CaType;
+import org.mezite.api.store.Lock;
+import org.mezite.api.store.LockTarget;
+import org.mezite.api.store.LockTargetKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -128,6 +132,32 @@ class LoginApiTest {
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.body().get("code").asText()).isEqualTo("no_logins");
         assertThat(reply.body().get("error").asText()).contains("carol has no logins");
+    }
+
+    @Test
+    void aLockedUserIsRefusedWithTheLocksMessage() throws Exception {
+        proxy.issuer.refusal = new LockedException(new Lock("7f0c", new LockTarget(LockTargetKind.USER, "alice"),
+                "security incident, call the SOC", null, "admin", Instant.now()));
+
+        ApiClient.Reply reply = login("alice", "pw", "123456", publicKey, null);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body().get("code").asText()).isEqualTo("locked");
+        assertThat(reply.body().get("error").asText())
+                .isEqualTo("locked (user=alice): security incident, call the SOC");
+        assertThat(reply.body().has("ssh_certificate")).isFalse();
+    }
+
+    @Test
+    void aLockOnARoleWithoutAMessageNamesTheRole() throws Exception {
+        proxy.issuer.refusal = new LockedException(new Lock("9a1b", new LockTarget(LockTargetKind.ROLE, "dev"), null,
+                null, "admin", Instant.now()));
+
+        ApiClient.Reply reply = login("alice", "pw", "123456", publicKey, null);
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body().get("code").asText()).isEqualTo("locked");
+        assertThat(reply.body().get("error").asText()).isEqualTo("locked (role=dev)");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.mezite.ca.internal;
+package org.mezite.api.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,11 +1,14 @@
-package org.mezite.ca.internal;
+package org.mezite.api.hub;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as operators write them in configuration and on command lines: {@code 12h}, {@code 1h30m}, {@code 7d}. */
-final class Durations {
+/**
+ * Durations as operators write them in configuration, role documents and on command lines: {@code 12h},
+ * {@code 1h30m}, {@code 90s}, {@code 7d}. Always positive.
+ */
+public final class Durations {
 
     private static final Pattern WHOLE = Pattern.compile("(\\d+[dhms])+");
     private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");
@@ -14,7 +17,7 @@ final class Durations {
     }
 
     /** @throws IllegalArgumentException naming the value and the expected form */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String value = text == null ? "" : text.strip();
         if (!WHOLE.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid duration \"" + value + "\" (use e.g. 12h, 30m, 1h30m, 7d)");
@@ -41,7 +44,7 @@ final class Durations {
     }
 
     /** The shortest form {@link #parse} reads back, for messages: {@code 12h}, {@code 1h30m}. */
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         StringBuilder out = new StringBuilder();
         long seconds = duration.getSeconds();
         long[] sizes = {86_400, 3_600, 60, 1};
