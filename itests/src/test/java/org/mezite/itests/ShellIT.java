@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,13 +203,12 @@ class ShellIT {
         assertThat(fails("mezite:lock-add --user x --ttl -5m")).contains("-5m");
         assertThat(fails("mezite:lock-add --user x --ttl soon")).contains("soon");
 
-        for (String id : List.of(Commands.find(UUID, list))) {
+        List<String> ids = Pattern.compile("\"id\"\\s*:\\s*\"(" + UUID + ")\"").matcher(list).results()
+                .map(m -> m.group(1)).toList();
+        assertThat(ids).as("the two locks just added:\n" + list).hasSize(2);
+        for (String id : ids) {
             ok("mezite:lock-rm " + id);
             assertThat(fails("mezite:lock-rm " + id)).contains(id);
-        }
-        String rest = ok("mezite:lock-list --format json");
-        for (var m : java.util.regex.Pattern.compile(UUID).matcher(rest).results().toList()) {
-            ok("mezite:lock-rm " + m.group());
         }
         assertThat(ok("mezite:lock-list")).doesNotContain("mallory").doesNotContain("shell-node");
     }
@@ -251,7 +251,7 @@ class ShellIT {
         String last = "";
         while (System.nanoTime() < deadline) {
             last = ok("mezite:session-list --format json");
-            var matcher = java.util.regex.Pattern.compile(UUID).matcher(last);
+            var matcher = Pattern.compile(UUID).matcher(last);
             if (last.contains(LOGIN) && matcher.find()) {
                 return matcher.group();
             }
