@@ -4,7 +4,7 @@
  * console calls them in-process; a hub without the Auth role reaches the same services over Auth's gRPC API.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mezite.api.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,5 +1,6 @@
 package org.mezite.api.store;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -19,4 +20,10 @@ public interface AuditEventRepository {
 
     /** Walks the whole chain and reports the first event that does not link or hash as expected. */
     AuditChainCheck verifyChain();
+
+    /**
+     * Walks the chain from the first event at or after {@code since} (its link to the event before is taken as
+     * given) and reports the first event that does not link or hash as expected.
+     */
+    AuditChainCheck verifyChain(Instant since);
 }

@@ -1,6 +1,5 @@
 package org.mezite.api.store;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,26 +9,12 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface RecordingRepository {
 
-    /** @throws ConflictException when the session already has a recording */
-    Recording create(String sessionId, String sink, String location);
-
-    /**
-     * Notes how much of a recording has arrived so far.
-     *
-     * @throws NotFoundException when there is no such recording
-     */
-    void updateSize(String sessionId, long sizeBytes);
-
-    /**
-     * Marks a recording complete with its final size.
-     *
-     * @throws NotFoundException when there is no such recording
-     */
-    Recording markComplete(String sessionId, long sizeBytes, Instant at);
+    /** Adds the entry, or replaces the session's entry when there is one (an upload stored again). */
+    Recording put(Recording recording);
 
     Optional<Recording> find(String sessionId);
 
-    /** The newest recordings, at most {@code limit}. */
+    /** The newest recordings (by session start) first, at most {@code limit}. */
     List<Recording> listRecent(int limit);
 
     /** False when there was no such recording. */

@@ -1,6 +1,6 @@
 /** Persistent state: repositories over the tables of the Mezite schema, and the store's health. */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package org.mezite.api.store;
 
 import org.osgi.annotation.bundle.Export;

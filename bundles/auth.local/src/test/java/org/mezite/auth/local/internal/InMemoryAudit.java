@@ -3,6 +3,7 @@ package org.mezite.auth.local.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.store.AuditChainCheck;
 import org.mezite.api.store.AuditEvent;
 import org.mezite.api.store.AuditEventRepository;
@@ -10,7 +11,14 @@ import org.mezite.api.store.AuditQuery;
 import org.mezite.api.store.NewAuditEvent;
 
 /** Keeps appended audit events as they were handed over. */
-final class InMemoryAudit implements AuditEventRepository {
+final class InMemoryAudit implements AuditEventRepository, AuditRecorder {
+
+    /** The hub's recorder appends to the store: tests see recorded events among the appended ones. */
+    @Override
+    public void record(NewAuditEvent event) {
+        append(event);
+    }
+
 
     private final List<NewAuditEvent> events = new ArrayList<>();
 
@@ -29,6 +37,11 @@ final class InMemoryAudit implements AuditEventRepository {
     @Override
     public AuditChainCheck verifyChain() {
         throw new UnsupportedOperationException("not needed by these tests");
+    }
+
+    @Override
+    public AuditChainCheck verifyChain(java.time.Instant since) {
+        return verifyChain();
     }
 
     synchronized List<NewAuditEvent> events() {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.auth.Invitation;
 import org.mezite.api.auth.LocalAuthenticator;
 import org.mezite.api.auth.LocalUserInvites;
@@ -31,7 +32,6 @@ import org.mezite.api.hub.DatabaseKind;
 import org.mezite.api.hub.DatabaseSettings;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.InviteRepository;
 import org.mezite.api.store.UserRepository;
 import org.osgi.framework.Bundle;
@@ -58,7 +58,7 @@ class LocalUserBundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.mezite.api.hub;version=1.1.0,"
-                + "org.mezite.api.store;version=1.0.0,org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.0.0");
+                + "org.mezite.api.store;version=2.0.0,org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.1.0");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();
     }
@@ -76,7 +76,7 @@ class LocalUserBundleIT {
         InMemoryUsers users = new InMemoryUsers(clock);
         context.registerService(UserRepository.class, users, null);
         context.registerService(InviteRepository.class, new InMemoryInvites(users, clock), null);
-        context.registerService(AuditEventRepository.class, new InMemoryAudit(), null);
+        context.registerService(AuditRecorder.class, new InMemoryAudit(), null);
         context.registerService(HubSettings.class, settings(tmp.resolve("data")), null);
         Bundle local = installAndStartAll(context);
 

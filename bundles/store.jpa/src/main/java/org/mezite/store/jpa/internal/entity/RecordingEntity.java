@@ -15,36 +15,60 @@ public class RecordingEntity {
     @Column(name = "session_id")
     private String sessionId;
 
-    @Column(name = "sink", nullable = false, updatable = false)
+    @Column(name = "username")
+    private String username;
+
+    @Column(name = "login")
+    private String login;
+
+    @Column(name = "node_name")
+    private String nodeName;
+
+    @Column(name = "started_at", nullable = false)
+    private long startedAt;
+
+    @Column(name = "ended_at", nullable = false)
+    private long endedAt;
+
+    @Column(name = "complete", nullable = false)
+    private boolean complete;
+
+    @Column(name = "sink", nullable = false)
     private String sink;
 
-    @Column(name = "location", nullable = false, updatable = false)
+    @Column(name = "location", nullable = false)
     private String location;
 
     @Column(name = "size_bytes", nullable = false)
     private long sizeBytes;
 
-    @Column(name = "complete", nullable = false)
-    private boolean complete;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private long createdAt;
-
-    @Column(name = "completed_at")
-    private Long completedAt;
+    @Column(name = "stored_at", nullable = false)
+    private long storedAt;
 
     protected RecordingEntity() {
     }
 
-    public RecordingEntity(String sessionId, String sink, String location, long now) {
-        this.sessionId = sessionId;
-        this.sink = sink;
-        this.location = location;
-        this.createdAt = now;
+    public RecordingEntity(Recording recording) {
+        sessionId = recording.sessionId();
+        update(recording);
+    }
+
+    /** Takes every field but the id from {@code recording}. */
+    public void update(Recording recording) {
+        username = recording.username();
+        login = recording.login();
+        nodeName = recording.nodeName();
+        startedAt = recording.startedAt().toEpochMilli();
+        endedAt = recording.endedAt().toEpochMilli();
+        complete = recording.complete();
+        sink = recording.sink();
+        location = recording.location();
+        sizeBytes = recording.sizeBytes();
+        storedAt = recording.storedAt().toEpochMilli();
     }
 
     public Recording toRecord() {
-        return new Recording(sessionId, sink, location, sizeBytes, complete, Times.instant(createdAt),
-                Times.instantOrNull(completedAt));
+        return new Recording(sessionId, username, login, nodeName, Times.instant(startedAt), Times.instant(endedAt),
+                complete, sink, location, sizeBytes, Times.instant(storedAt));
     }
 }

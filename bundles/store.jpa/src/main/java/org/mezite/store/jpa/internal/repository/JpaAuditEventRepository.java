@@ -96,11 +96,33 @@ public final class JpaAuditEventRepository implements AuditEventRepository {
 
     @Override
     public AuditChainCheck verifyChain() {
+        return store.read(em -> verifyFrom(em, 1, AuditHash.GENESIS));
+    }
+
+    @Override
+    public AuditChainCheck verifyChain(Instant since) {
+        if (since == null) {
+            return verifyChain();
+        }
         return store.read(em -> {
+            List<AuditEventEntity> first = em.createQuery("SELECT e FROM AuditEventEntity e WHERE e.createdAt >= :since"
+                    + " ORDER BY e.id", AuditEventEntity.class).setParameter("since", since.toEpochMilli())
+                    .setMaxResults(1).getResultList();
+            if (first.isEmpty()) {
+                return new AuditChainCheck(0, 0, "");
+            }
+            AuditEvent start = first.get(0).toRecord();
+            return verifyFrom(em, start.id(), start.prevHash());
+        });
+    }
+
+    /** Checks the events from {@code firstId} on, the first linking to {@code firstPrev}, and the chain head. */
+    private static AuditChainCheck verifyFrom(EntityManager em, long firstId, String firstPrev) {
+        {
             long checked = 0;
-            long expectedId = 1;
-            String expectedPrev = AuditHash.GENESIS;
-            List<AuditEvent> page = page(em, 0);
+            long expectedId = firstId;
+            String expectedPrev = firstPrev;
+            List<AuditEvent> page = page(em, firstId - 1);
             while (!page.isEmpty()) {
                 for (AuditEvent event : page) {
                     String problem = problem(event, expectedId, expectedPrev);
@@ -119,7 +141,7 @@ public final class JpaAuditEventRepository implements AuditEventRepository {
                         + " events, the table ends at event " + (expectedId - 1));
             }
             return new AuditChainCheck(checked, 0, "");
-        });
+        }
     }
 
     private static String problem(AuditEvent event, long expectedId, String expectedPrev) {

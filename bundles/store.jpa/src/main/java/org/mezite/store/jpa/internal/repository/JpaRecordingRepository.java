@@ -1,13 +1,9 @@
 package org.mezite.store.jpa.internal.repository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import javax.persistence.EntityManager;
-import javax.persistence.Query;
-
-import org.mezite.api.store.NotFoundException;
+import org.mezite.api.store.ConflictException;
 import org.mezite.api.store.Recording;
 import org.mezite.api.store.RecordingRepository;
 import org.mezite.store.jpa.internal.JpaStore;
@@ -16,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+/** The recordings index ({@code recordings}): one entry per session, replaced when a recording is stored again. */
 @Component(service = RecordingRepository.class)
 public final class JpaRecordingRepository implements RecordingRepository {
 
@@ -27,41 +24,27 @@ public final class JpaRecordingRepository implements RecordingRepository {
     }
 
     @Override
-    public Recording create(String sessionId, String sink, String location) {
-        RecordingEntity recording = new RecordingEntity(sessionId, sink, location, store.now().toEpochMilli());
-        return store.write(subject(sessionId), em -> {
-            em.persist(recording);
-            return recording.toRecord();
-        });
-    }
-
-    @Override
-    public void updateSize(String sessionId, long sizeBytes) {
-        store.write(subject(sessionId), em -> {
-            execute(em.createQuery("UPDATE RecordingEntity r SET r.sizeBytes = :size WHERE r.sessionId = :id")
-                    .setParameter("size", sizeBytes), sessionId);
-            return null;
-        });
-    }
-
-    @Override
-    public Recording markComplete(String sessionId, long sizeBytes, Instant at) {
-        return store.write(subject(sessionId), em -> {
-            execute(em.createQuery("UPDATE RecordingEntity r SET r.sizeBytes = :size, r.complete = :complete,"
-                    + " r.completedAt = :at WHERE r.sessionId = :id").setParameter("size", sizeBytes)
-                    .setParameter("complete", true).setParameter("at", at.toEpochMilli()), sessionId);
-            return fresh(em, sessionId);
-        });
-    }
-
-    private static void execute(Query update, String sessionId) {
-        if (update.setParameter("id", sessionId).executeUpdate() == 0) {
-            throw new NotFoundException(subject(sessionId) + " does not exist");
+    public Recording put(Recording recording) {
+        try {
+            return upsert(recording);
+        } catch (ConflictException e) {
+            // another hub sharing the database inserted the session's entry between our look and our insert: it is
+            // there now, so the second try updates it
+            return upsert(recording);
         }
     }
 
-    private static Recording fresh(EntityManager em, String sessionId) {
-        return Fresh.find(em, RecordingEntity.class, sessionId).orElseThrow().toRecord();
+    private Recording upsert(Recording recording) {
+        return store.write(subject(recording.sessionId()), em -> {
+            RecordingEntity existing = em.find(RecordingEntity.class, recording.sessionId());
+            if (existing == null) {
+                RecordingEntity created = new RecordingEntity(recording);
+                em.persist(created);
+                return created.toRecord();
+            }
+            existing.update(recording);
+            return existing.toRecord();
+        });
     }
 
     @Override
@@ -72,7 +55,7 @@ public final class JpaRecordingRepository implements RecordingRepository {
 
     @Override
     public List<Recording> listRecent(int limit) {
-        return store.read(em -> em.createQuery("SELECT r FROM RecordingEntity r ORDER BY r.createdAt DESC,"
+        return store.read(em -> em.createQuery("SELECT r FROM RecordingEntity r ORDER BY r.startedAt DESC,"
                 + " r.sessionId", RecordingEntity.class).setMaxResults(limit)
                 .getResultList().stream().map(RecordingEntity::toRecord).toList());
     }

@@ -35,7 +35,7 @@ class AuditEventRepositoryTest {
 
     @Test
     void theApiOffersNoWayToChangeOrRemoveEvents() {
-        assertThat(Arrays.stream(AuditEventRepository.class.getMethods()).map(Method::getName))
+        assertThat(Arrays.stream(AuditEventRepository.class.getMethods()).map(Method::getName).distinct())
                 .containsExactlyInAnyOrder("append", "query", "verifyChain");
     }
 
@@ -124,6 +124,28 @@ class AuditEventRepositoryTest {
             assertThat(check.brokenAt()).isEqualTo(2);
             assertThat(check.checked()).isEqualTo(1);
             assertThat(check.problem()).isEqualTo("event 2 does not match its hash");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void verifyingSinceATimeStartsAtTheFirstEventOfThatTime(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind); var open = Stores.open(db.settings())) {
+            AuditEventRepository audit = new JpaAuditEventRepository(open.store());
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 0; i < 5; i++) {
+                audit.append(NewAuditEvent.builder("user.login", "success").username("alice")
+                        .time(t0.plusSeconds(60L * i)).build());
+            }
+            db.execute(kind == DatabaseKind.SQLITE ? "DROP TRIGGER audit_events_no_update"
+                    : "DROP TRIGGER audit_events_no_change ON audit_events",
+                    "UPDATE audit_events SET result = 'failure' WHERE id = 2");
+
+            assertThat(audit.verifyChain(t0.plusSeconds(120))).isEqualTo(new AuditChainCheck(3, 0, ""));
+            AuditChainCheck fromStart = audit.verifyChain(t0);
+            assertThat(fromStart.brokenAt()).isEqualTo(2);
+            assertThat(fromStart.checked()).isEqualTo(1);
+            assertThat(audit.verifyChain(t0.plusSeconds(3600))).isEqualTo(new AuditChainCheck(0, 0, ""));
         }
     }
 
