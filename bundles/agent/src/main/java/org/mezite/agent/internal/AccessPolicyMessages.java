@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.mezite.api.access.AccessPolicy;
 import org.mezite.api.access.AccessPolicy.SessionTermination;
+import org.mezite.api.recording.RecordingMode;
 import org.mezite.api.store.Lock;
 import org.mezite.api.store.LockTarget;
 import org.mezite.api.store.LockTargetKind;
@@ -18,12 +19,13 @@ import com.google.protobuf.Timestamp;
  * The access policy as Auth sends it ({@code mezite.auth.v1.AccessPolicy}) turned into the API's
  * {@link AccessPolicy}. Entries this agent cannot understand are left out and named in {@link Converted#skipped()}:
  * a lock of a kind newer than the agent cannot be matched to anything here (the proxy still enforces it before it
- * dials), and one bad entry must not cost the node every other role and lock.
+ * dials), and one bad entry must not cost the node every other role and lock. The cluster's recording mode comes with
+ * the policy; a mode this agent does not know records as {@code node}, which loses nothing.
  */
 final class AccessPolicyMessages {
 
-    /** A policy and what had to be left out of it, each with why. */
-    record Converted(AccessPolicy policy, List<String> skipped) {
+    /** A policy, the recording mode sent with it, and what had to be left out of it, each with why. */
+    record Converted(AccessPolicy policy, RecordingMode recordingMode, List<String> skipped) {
     }
 
     private AccessPolicyMessages() {
@@ -62,7 +64,22 @@ final class AccessPolicyMessages {
             }
             terminations.add(new SessionTermination(termination.getSessionId(), termination.getMessage()));
         }
-        return new Converted(new AccessPolicy(wire.getRevision(), roles, locks, terminations), List.copyOf(skipped));
+        RecordingMode recordingMode = recordingMode(wire.getRecordingMode(), skipped);
+        return new Converted(new AccessPolicy(wire.getRevision(), roles, locks, terminations), recordingMode,
+                List.copyOf(skipped));
+    }
+
+    /** {@code node} when not set (an Auth older than recordings) or not known here. */
+    private static RecordingMode recordingMode(String text, List<String> skipped) {
+        if (text.isEmpty()) {
+            return RecordingMode.NODE;
+        }
+        try {
+            return RecordingMode.parse(text);
+        } catch (IllegalArgumentException e) {
+            skipped.add(e.getMessage() + ": recording in node mode");
+            return RecordingMode.NODE;
+        }
     }
 
     private static LockTargetKind kind(String id) {

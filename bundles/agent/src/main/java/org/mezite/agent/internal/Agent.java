@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeIdentityProvider;
+import org.mezite.api.recording.SessionRecorder;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.Version;
@@ -27,8 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The agent as a whole, for now: takes the settings mezd hands over and, when a hub is configured, makes sure the node
  * has joined (with the identity saved in the data dir, or else the one-time token) and keeps its heartbeat going.
- * Once joined it registers the node's identity ({@link NodeIdentityProvider}), the agent's {@link AuditRecorder} and
- * the access policy from Auth ({@link AccessPolicySource}), which the SSH server and the tunnel need.
+ * Once joined it registers the node's identity ({@link NodeIdentityProvider}), the agent's {@link AuditRecorder}, its
+ * {@link SessionRecorder} and the access policy from Auth ({@link AccessPolicySource}), which the SSH server and the
+ * tunnel need.
  *
  * <p>What no retry can fix (a refused token, a hub whose CA is not the pinned one, a damaged identity) is logged and
  * handed to the launcher's exit hook, if there is one: mezd then stops with an error status rather than sit idle.
@@ -51,9 +53,11 @@ public final class Agent {
     private volatile HubSession session;
     private volatile HubAuditShipper audit;
     private volatile HubAccessPolicySource policy;
+    private volatile HubSessionRecorder recorder;
     private volatile ServiceRegistration<?> identityRegistration;
     private volatile ServiceRegistration<?> auditRegistration;
     private volatile ServiceRegistration<?> policyRegistration;
+    private volatile ServiceRegistration<?> recorderRegistration;
 
     @Activate
     public Agent(BundleContext context, @Reference(name = "exit", cardinality = ReferenceCardinality.OPTIONAL,
@@ -121,7 +125,8 @@ public final class Agent {
 
     /**
      * Offers the node's identity, its way to the audit log and the access policy to the SSH server and the tunnel,
-     * which start when these appear. The policy comes first, so that the SSH server has it when it starts.
+     * which start when these appear. The policy comes first, so that the SSH server has it when it starts, and the
+     * recorder before the identity, so that the server's first session is recorded.
      */
     private void publish(HubSession started, HostPort hub) {
         HubAccessPolicySource source = new HubAccessPolicySource(new AccessPolicyCache(settings.dataDir()),
@@ -132,6 +137,10 @@ public final class Agent {
         HubAuditShipper shipper = new HubAuditShipper(started::recordAudit);
         audit = shipper;
         auditRegistration = context.registerService(AuditRecorder.class, shipper, null);
+        HubSessionRecorder sessions = new HubSessionRecorder(new SpoolDirectory(settings.dataDir()),
+                source::recordingMode, started::uploadRecording, () -> started.identity().nodeId());
+        recorder = sessions;
+        recorderRegistration = context.registerService(SessionRecorder.class, sessions, null);
         identityRegistration = context.registerService(NodeIdentityProvider.class, new AgentNodeIdentity(
                 settings.nodeName(), settings.labels(), settings.tunnel().orElseThrow(), started::identity), null);
     }
@@ -192,6 +201,11 @@ public final class Agent {
         unregister(identityRegistration);
         unregister(auditRegistration);
         unregister(policyRegistration);
+        unregister(recorderRegistration);
+        HubSessionRecorder sessions = recorder;
+        if (sessions != null) {
+            sessions.close();
+        }
         HubAccessPolicySource source = policy;
         if (source != null) {
             source.close();

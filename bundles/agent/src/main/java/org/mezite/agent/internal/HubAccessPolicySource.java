@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.mezite.api.access.AccessPolicy;
 import org.mezite.api.access.AccessPolicySource;
+import org.mezite.api.recording.RecordingMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +25,8 @@ import io.grpc.stub.StreamObserver;
  * node's mutual-TLS channel and opened again, after a jittered back-off from half a second up to 30 s, whenever it
  * ends. Each policy received is saved ({@link AccessPolicyCache}) and the saved one is loaded at start, so that a
  * restarted agent decides access while Auth cannot be reached; before either, the policy is
- * {@link AccessPolicy#EMPTY}, which allows nothing.
+ * {@link AccessPolicy#EMPTY}, which allows nothing. The cluster's recording mode comes with each policy and is kept
+ * (and saved) with it: {@code node} until a policy says otherwise.
  *
  * <p>One thread of its own handles the stream's events, the retries and the subscribers, in order: a subscriber hears
  * the current policy first and then each new one, and one that throws hears the next policy all the same.
@@ -47,6 +49,7 @@ final class HubAccessPolicySource implements AccessPolicySource, AutoCloseable {
     private final String hub;
     private final ScheduledThreadPoolExecutor thread;
     private volatile AccessPolicy current = AccessPolicy.EMPTY;
+    private volatile RecordingMode recordingMode = RecordingMode.NODE;
     private volatile boolean closed;
 
     // on the source's thread only
@@ -89,6 +92,7 @@ final class HubAccessPolicySource implements AccessPolicySource, AutoCloseable {
             AccessPolicyMessages.Converted converted = AccessPolicyMessages.fromWire(saved.get());
             currentWire = saved.get();
             current = converted.policy();
+            recordingMode = converted.recordingMode();
             LOG.info("access policy: revision {} loaded from {} ({}); it applies until the hub sends a newer one",
                     current.revision(), cache.file(), summary(current));
         } catch (IOException e) {
@@ -105,6 +109,11 @@ final class HubAccessPolicySource implements AccessPolicySource, AutoCloseable {
     @Override
     public AccessPolicy current() {
         return current;
+    }
+
+    /** The cluster's recording mode, as of the latest policy. */
+    RecordingMode recordingMode() {
+        return recordingMode;
     }
 
     @Override
@@ -166,6 +175,11 @@ final class HubAccessPolicySource implements AccessPolicySource, AutoCloseable {
                 wire.getRevision(), hub, skipped));
         currentWire = wire;
         current = converted.policy();
+        if (converted.recordingMode() != recordingMode) {
+            LOG.info("recordings: the hub's recording mode is {} (was {})", converted.recordingMode().text(),
+                    recordingMode.text());
+            recordingMode = converted.recordingMode();
+        }
         LOG.info("access policy: revision {} from hub {} ({})", current.revision(), hub, summary(current));
         save(wire);
         for (Subscription subscription : List.copyOf(subscriptions)) {

@@ -19,6 +19,8 @@ import org.mezite.proto.auth.v1.HeartbeatResponse;
 import org.mezite.proto.auth.v1.NodeAuditEvent;
 import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
+import org.mezite.proto.auth.v1.RecordingAck;
+import org.mezite.proto.auth.v1.RecordingPart;
 import org.mezite.proto.auth.v1.RecordAuditEventsRequest;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
 import org.mezite.proto.auth.v1.WatchAccessPolicyRequest;
@@ -230,6 +232,18 @@ final class HubSession implements AutoCloseable {
         ClientCalls.asyncServerStreamingCall(call, WatchAccessPolicyRequest.newBuilder()
                 .setNodeId(identity.nodeId()).build(), observer);
         return () -> call.cancel("mezd stops watching the access policy", null);
+    }
+
+    /**
+     * Opens a recording upload to Auth, without a deadline: in {@code node-sync} it lasts as long as the session.
+     *
+     * @return where to send the recording's parts
+     */
+    StreamObserver<RecordingPart> uploadRecording(StreamObserver<RecordingAck> acks) {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff(); // a hub that is back should be seen now, not after gRPC's back-off
+        }
+        return NodeServiceGrpc.newStub(channel).uploadRecording(acks);
     }
 
     private NodeServiceGrpc.NodeServiceBlockingStub stub() {

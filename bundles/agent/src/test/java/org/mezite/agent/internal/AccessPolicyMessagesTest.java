@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.mezite.api.recording.RecordingMode;
 import org.mezite.api.store.LockTarget;
 import org.mezite.api.store.LockTargetKind;
 import org.mezite.proto.auth.v1.AccessPolicy;
@@ -52,5 +53,23 @@ class AccessPolicyMessagesTest {
                         .setExpiresAt(Timestamp.newBuilder().setSeconds(Long.MAX_VALUE)))
                 .build());
         assertThat(converted.policy().locks().get(0).expiresAt()).isEqualTo(Instant.MAX);
+    }
+
+    @Test
+    void theRecordingModeComesWithThePolicyAndIsNodeWhenMissingOrUnknown() {
+        assertThat(AccessPolicyMessages.fromWire(AccessPolicy.newBuilder().setRecordingMode("node-sync").build())
+                .recordingMode()).isEqualTo(RecordingMode.NODE_SYNC);
+        assertThat(AccessPolicyMessages.fromWire(AccessPolicy.newBuilder().setRecordingMode("off").build())
+                .recordingMode()).isEqualTo(RecordingMode.OFF);
+
+        AccessPolicyMessages.Converted older = AccessPolicyMessages.fromWire(AccessPolicy.getDefaultInstance());
+        assertThat(older.recordingMode()).isEqualTo(RecordingMode.NODE);
+        assertThat(older.skipped()).isEmpty();
+
+        AccessPolicyMessages.Converted newer = AccessPolicyMessages.fromWire(AccessPolicy.newBuilder()
+                .setRecordingMode("node-async").build());
+        assertThat(newer.recordingMode()).isEqualTo(RecordingMode.NODE);
+        assertThat(newer.skipped()).containsExactly(
+                "recording_mode \"node-async\" is not one of off, node, node-sync: recording in node mode");
     }
 }

@@ -1,16 +1,22 @@
 package org.mezite.agent.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -30,6 +36,8 @@ import org.mezite.proto.auth.v1.JoinRequest;
 import org.mezite.proto.auth.v1.JoinResponse;
 import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
+import org.mezite.proto.auth.v1.RecordingAck;
+import org.mezite.proto.auth.v1.RecordingPart;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
 import org.mezite.proto.auth.v1.WatchAccessPolicyRequest;
 
@@ -55,7 +63,8 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * Auth's NodeService as the agent sees it, with real certificates from a test CA: one valid token, heartbeats,
- * renewals and access policy streams recorded with the client certificate they came with.
+ * renewals and access policy streams recorded with the client certificate they came with, and recordings received
+ * like Auth does (staged across streams and restarts of the server, stored on a matching end).
  */
 final class FakeHub implements AutoCloseable {
 
@@ -74,6 +83,41 @@ final class FakeHub implements AutoCloseable {
     /** Each access policy stream opened: the node id asked for and the client certificate's subject. */
     final BlockingQueue<Heartbeat> watches = new LinkedBlockingQueue<>();
     private final Set<StreamObserver<AccessPolicy>> watchers = new CopyOnWriteArraySet<>();
+
+    /** A recording as the fake Auth holds it. */
+    static final class Recording {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        /** How much each upload stream found already there. */
+        final List<Long> resumedFrom = new CopyOnWriteArrayList<>();
+        volatile Boolean complete;
+
+        synchronized byte[] bytes() {
+            return bytes.toByteArray();
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        synchronized long size() {
+            return bytes.size();
+        }
+
+        synchronized void append(byte[] data) {
+            bytes.writeBytes(data);
+        }
+    }
+
+    /** Recordings received, by session id: kept while the server stops and listens again. */
+    final Map<String, Recording> recordings = new ConcurrentHashMap<>();
+    /** Session ids as their recording is stored. */
+    final BlockingQueue<String> stored = new LinkedBlockingQueue<>();
+    /** Answer this many ends with UNAVAILABLE (no recording sink). */
+    final AtomicInteger unavailableEnds = new AtomicInteger();
+    /** Answer this many ends with FAILED_PRECONDITION (a size that does not match). */
+    final AtomicInteger disputedEnds = new AtomicInteger();
+    /** Answer every upload's start with this, when set. */
+    volatile Status uploadRefusal;
     private AccessPolicy policy;
     private final TlsIdentity serverIdentity;
     private volatile boolean tokenUsed;
@@ -225,6 +269,80 @@ final class FakeHub implements AutoCloseable {
                     response.onNext(policy);
                 }
             }
+        }
+
+        @Override
+        public StreamObserver<RecordingPart> uploadRecording(StreamObserver<RecordingAck> response) {
+            String peer = peer();
+            return new StreamObserver<>() {
+                private Recording recording;
+                private String session;
+                private boolean over;
+
+                @Override
+                public void onNext(RecordingPart part) {
+                    if (over) {
+                        return;
+                    }
+                    switch (part.getPartCase()) {
+                        case START -> {
+                            Status refusal = uploadRefusal;
+                            if (peer == null || refusal != null) {
+                                fail(refusal != null ? refusal : Status.UNAUTHENTICATED);
+                                return;
+                            }
+                            session = part.getStart().getSessionId();
+                            recording = recordings.computeIfAbsent(session, id -> new Recording());
+                            recording.resumedFrom.add(recording.size());
+                            response.onNext(RecordingAck.newBuilder().setReceived(recording.size()).build());
+                        }
+                        case DATA -> {
+                            if (recording == null || part.getData().getOffset() != recording.size()) {
+                                fail(Status.FAILED_PRECONDITION.withDescription("offset "
+                                        + part.getData().getOffset() + " does not follow on"));
+                                return;
+                            }
+                            recording.append(part.getData().getData().toByteArray());
+                        }
+                        case END -> {
+                            if (unavailableEnds.getAndDecrement() > 0) {
+                                fail(Status.UNAVAILABLE.withDescription("no recording sink is installed"));
+                                return;
+                            }
+                            if (recording == null || part.getEnd().getSize() != recording.size()
+                                    || disputedEnds.getAndDecrement() > 0) {
+                                fail(Status.FAILED_PRECONDITION.withDescription("size does not match"));
+                                return;
+                            }
+                            recording.complete = part.getEnd().getComplete();
+                            over = true;
+                            stored.add(session);
+                            response.onNext(RecordingAck.newBuilder().setReceived(recording.size()).setStored(true)
+                                    .build());
+                            response.onCompleted();
+                        }
+                        default -> fail(Status.INVALID_ARGUMENT.withDescription("an empty part"));
+                    }
+                }
+
+                private void fail(Status status) {
+                    over = true;
+                    response.onError(status.asRuntimeException());
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    over = true;
+                }
+
+                @Override
+                public void onCompleted() {
+                    if (!over) {
+                        over = true;
+                        response.onCompleted();
+                    }
+                }
+            };
         }
 
         @Override

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mezite.api.access.AccessPolicy;
 import org.mezite.api.access.AccessPolicy.SessionTermination;
+import org.mezite.api.recording.RecordingMode;
 import org.mezite.api.store.Lock;
 import org.mezite.api.store.LockTarget;
 import org.mezite.api.store.LockTargetKind;
@@ -112,18 +113,21 @@ class HubAccessPolicySourceTest {
 
     @Test
     void aRestartedAgentDecidesFromTheSavedPolicyWhileTheHubIsAway() throws Exception {
-        hub.publishPolicy(wire(7, "saved"));
+        hub.publishPolicy(wire(7, "saved").toBuilder().setRecordingMode("node-sync").build());
         source = newSource();
+        assertThat(source.recordingMode()).as("before any policy").isEqualTo(RecordingMode.NODE);
         source.subscribe(received::add);
         source.start();
         assertThat(next()).isEqualTo(AccessPolicy.EMPTY);
         assertThat(next()).isEqualTo(expected(7, "saved"));
+        assertThat(source.recordingMode()).isEqualTo(RecordingMode.NODE_SYNC);
         source.close();
         hub.stop();
 
         source = newSource();
 
         assertThat(source.current()).isEqualTo(expected(7, "saved"));
+        assertThat(source.recordingMode()).isEqualTo(RecordingMode.NODE_SYNC);
         source.start();
         source.subscribe(received::add);
         assertThat(next()).isEqualTo(expected(7, "saved"));

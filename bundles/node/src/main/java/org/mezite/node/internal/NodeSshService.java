@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
@@ -32,6 +33,7 @@ import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeIdentityProvider;
 import org.mezite.api.node.NodeSshEndpoint;
+import org.mezite.api.recording.SessionRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +65,10 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
         }
     }
 
+    /** @param sessionRecorder the session recorder there is now, or {@code null} */
     NodeSshService(NodeIdentityProvider identityProvider, AccessChecker access, AccessPolicySource policies,
-            AuditRecorder recorder, NodeSshSettings settings, HostPrograms programs, Path agentSocketParent,
-            Clock clock) {
+            AuditRecorder recorder, Supplier<SessionRecorder> sessionRecorder, NodeSshSettings settings,
+            HostPrograms programs, Path agentSocketParent, Clock clock) {
         this.settings = settings;
         this.policies = policies;
         this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -76,7 +79,7 @@ final class NodeSshService implements NodeSshEndpoint, AutoCloseable {
         this.liveAccess = new LiveAccess(access, live, audit, settings.clientIdleTimeout(), executor);
         this.tracker = new ConnectionTracker(identities, origins, audit, live, liveAccess, clock);
         SessionCommand.Host host = new SessionCommand.Host(accounts, programs, access, audit, executor, clock,
-                Posix.C.geteuid());
+                Posix.C.geteuid(), sessionRecorder);
 
         NodeSshd sshd = (NodeSshd) ServerBuilder.builder().factory(NodeSshd::new)
                 .channelFactories(List.of(new NodeChannelSession.Factory(audit), DirectTcpipFactory.INSTANCE))

@@ -33,6 +33,7 @@ final class PtySessionProcess implements SessionProcess {
     private final Pty terminal;
     private final Executor executor;
     private volatile UnixPtyProcess process;
+    private volatile TerminalRecording recording = TerminalRecording.NONE;
 
     private PtySessionProcess(Pty terminal, Executor executor) {
         this.terminal = terminal;
@@ -70,6 +71,11 @@ final class PtySessionProcess implements SessionProcess {
         process = new UnixPtyProcess(command.toArray(String[]::new), env, directory, terminal, null, false);
     }
 
+    /** Feeds what the terminal shows, its resizes and its end to the recording, from now on. */
+    void record(TerminalRecording feed) {
+        recording = feed;
+    }
+
     @Override
     public int pump(InputStream input, OutputStream output, OutputStream error, Traffic traffic)
             throws InterruptedException {
@@ -78,8 +84,11 @@ final class PtySessionProcess implements SessionProcess {
         executor.execute(() -> copyInput(input, toTerminal, traffic));
         InputStream fromTerminal = running.getInputStream();
         byte[] buffer = new byte[CHUNK];
+        TerminalRecording recorded = recording;
         try {
             for (int n; (n = fromTerminal.read(buffer, 0, buffer.length)) > 0;) {
+                // recorded before it is shown: a write to the spool file, never the network
+                recorded.output(buffer, 0, n);
                 output.write(buffer, 0, n);
                 output.flush();
                 traffic.sent(n);
@@ -87,6 +96,7 @@ final class PtySessionProcess implements SessionProcess {
         } catch (IOException e) {
             LOG.debug("terminal output of {} ends: {}", tty(), e.toString());
         }
+        recorded.end();
         int status = running.waitFor();
         close();
         return status;
@@ -124,6 +134,7 @@ final class PtySessionProcess implements SessionProcess {
         }
         try {
             terminal.setWindowSize(new WinSize(Math.max(1, columns), Math.max(1, rows)), process);
+            recording.resize(Math.max(1, columns), Math.max(1, rows));
         } catch (IOException | RuntimeException e) {
             LOG.debug("cannot resize {}: {}", tty(), e.toString());
         }

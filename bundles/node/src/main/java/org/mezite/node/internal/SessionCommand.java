@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -27,8 +28,12 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 import org.mezite.api.access.AccessChecker;
 import org.mezite.api.access.AccessDecision;
+import org.mezite.api.access.RecordSessionMode;
 import org.mezite.api.access.SshAction;
+import org.mezite.api.access.SshUser;
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.recording.RecordingHeader;
+import org.mezite.api.recording.SessionRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * database, started through {@code setpriv} with the login's uid, gid and groups (unless the agent already runs as
  * that uid) in its home directory with sshd's environment, on a terminal when the client asked for one. Its start
  * and end are audited; a login the host does not have, or a file copy (sftp, scp) the user's roles do not allow, is
- * an error message and exit status 1. The server may end it with a message ({@link #end}).
+ * an error message and exit status 1. The server may end it with a message ({@link #end}). A session on a terminal
+ * is recorded when the agent has a {@link SessionRecorder}; when the recorder says the recording cannot be kept (the
+ * roles' {@code record_session: strict}), the session ends with {@code recording failed: ...}.
  */
 final class SessionCommand implements Command {
 
@@ -48,9 +55,14 @@ final class SessionCommand implements Command {
     /** What the channel asked for. */
     enum Kind { SHELL, EXEC, SFTP }
 
-    /** What every session command shares. */
+    /**
+     * What every session command shares.
+     *
+     * @param recorder the session recorder there is now, or {@code null}: asked as each terminal session starts, so
+     *                 that a recorder that comes or goes (the agent bundle restarted) leaves running sessions alone
+     */
     record Host(UnixAccounts accounts, HostPrograms programs, AccessChecker access, NodeAudit audit,
-            ExecutorService executor, Clock clock, int agentUid) {
+            ExecutorService executor, Clock clock, int agentUid, Supplier<SessionRecorder> recorder) {
     }
 
     private final Host host;
@@ -238,6 +250,7 @@ final class SessionCommand implements Command {
                 terminal.hangup(); // closes the terminal nobody will use
                 throw e;
             }
+            terminal.record(recording(connection));
             started = terminal;
         } else {
             SftpRequestAudit requests = kind != Kind.SFTP ? null : new SftpRequestAudit(details -> host.audit()
@@ -265,6 +278,45 @@ final class SessionCommand implements Command {
             }
         }
         exit.onExit(status); // when the client left first, this only lets the channel finish closing
+    }
+
+    /** The recording of the terminal session, from the recorder there is now; none without a recorder. */
+    private TerminalRecording recording(Connection connection) {
+        SessionRecorder recorder = host.recorder().get();
+        if (recorder == null) {
+            return TerminalRecording.NONE;
+        }
+        String sessionId = channel.sessionId();
+        SshUser user = connection.user();
+        RecordSessionMode onFailure = RecordSessionMode.BEST_EFFORT;
+        try {
+            onFailure = host.access().sessionOptions(user, connection.identity().target()).recordSession();
+            PtyRequest pty = channel.pty(); // the size now, after any window change since the request
+            String term = pty.term() == null || pty.term().isBlank() ? null : pty.term();
+            RecordingHeader header = new RecordingHeader(sessionId, user.username(), connection.login(),
+                    connection.identity().nodeId(), connection.identity().nodeName(), user.roles(),
+                    Math.max(1, pty.columns()), Math.max(1, pty.rows()), term, host.clock().instant(), onFailure);
+            return new TerminalRecording(recorder.start(header, this::recordingFailed), sessionId);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("session {}: cannot start its recording: {}", sessionId, e.toString());
+            if (onFailure == RecordSessionMode.STRICT) {
+                recordingFailed("the recorder cannot start: " + e.getMessage());
+            }
+            return TerminalRecording.NONE;
+        }
+    }
+
+    /**
+     * Ends the session because its recording cannot be kept. The recorder may call this from any thread, the one
+     * that feeds it included: ending waits for the user to be told, so it runs on a thread of its own.
+     */
+    private void recordingFailed(String reason) {
+        LOG.warn("session {}: ending it, its recording failed: {}", sessionId(), reason);
+        try {
+            host.executor().execute(() -> end("recording failed: " + reason));
+        } catch (RejectedExecutionException e) {
+            // the server is stopping, which ends the session anyway
+        }
     }
 
     /**

@@ -29,6 +29,7 @@ import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.node.NodeCredentials;
 import org.mezite.api.node.NodeIdentityProvider;
 import org.mezite.api.node.NodeSshEndpoint;
+import org.mezite.api.recording.SessionRecorder;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -38,7 +39,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /**
  * The built org.mezite.node bundle in Felix with what mezd runs beside it (MINA SSHD, BouncyCastle, SCR, logging):
  * once the node's identity, access checker and audit recorder are there, it offers its endpoint, and a session on a
- * real terminal works through it, pty4j, JNA and their native libraries coming from inside the bundle.
+ * real terminal works through it, recorded by a session recorder registered later, pty4j, JNA and their native libraries coming from inside the bundle.
  */
 class NodeBundleIT {
 
@@ -53,8 +54,8 @@ class NodeBundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.mezite.api.node;version=1.0.0,"
-                + "org.mezite.api.access;version=2.0.0,org.mezite.api.audit;version=1.0.0,"
-                + "org.mezite.api.store;version=1.0.0");
+                + "org.mezite.api.access;version=2.0.0,org.mezite.api.audit;version=1.1.0,"
+                + "org.mezite.api.store;version=2.0.0,org.mezite.api.recording;version=1.0.0");
         config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();
@@ -83,6 +84,9 @@ class NodeBundleIT {
         context.registerService(AccessPolicySource.class, policies, null);
         NodeSshEndpoint endpoint = service(context, NodeSshEndpoint.class);
         assertThat(policies.subscribers()).isEqualTo(1);
+        // a recorder that comes after the server: the server takes it without restarting
+        TestRecorder recorder = new TestRecorder();
+        context.registerService(SessionRecorder.class, recorder, null);
 
         KeyPair alice = TestCa.ed25519();
         try (TestClient client = new TestClient();
@@ -105,6 +109,10 @@ class NodeBundleIT {
             assertThat(shell.getExitStatus()).isEqualTo(4);
         }
         assertThat(audit.await("session.end").clientAddr()).isEqualTo("198.51.100.4");
+        TestRecorder.Fed recorded = recorder.next();
+        assertThat(recorded.awaitEnd()).isTrue();
+        assertThat(recorded.output()).contains("30 100");
+        assertThat(recorded.header.columns()).isEqualTo(100);
 
         bundles.stream().filter(b -> "org.mezite.node".equals(b.getSymbolicName())).findFirst().orElseThrow().stop();
         assertThat(context.getServiceReferences(NodeSshEndpoint.class, null)).isEmpty();

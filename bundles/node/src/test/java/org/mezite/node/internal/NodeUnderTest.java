@@ -7,10 +7,11 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.mezite.api.node.NodeCredentials;
+import org.mezite.api.recording.SessionRecorder;
 
 /**
  * The node's SSH server with a test CA's credentials, a settable access checker, a policy source to publish to and a
- * recording audit.
+ * recording audit, and a session recorder a test may set.
  */
 final class NodeUnderTest implements AutoCloseable {
 
@@ -22,12 +23,13 @@ final class NodeUnderTest implements AutoCloseable {
     final TestAccess access = new TestAccess(policies);
     final RecordingAudit audit = new RecordingAudit();
     final AtomicReference<NodeCredentials> credentials = new AtomicReference<>(ca.node(NODE_ID, NODE_NAME));
+    final AtomicReference<SessionRecorder> recorder = new AtomicReference<>();
     final NodeSshService service;
 
     /** @param clock the node's clock, which may be ahead of the client's */
     NodeUnderTest(NodeSshSettings settings, Clock clock) throws IOException {
-        service = new NodeSshService(credentials::get, access, policies, audit, settings, HostPrograms.find(),
-                Path.of("/tmp"), clock);
+        service = new NodeSshService(credentials::get, access, policies, audit, recorder::get, settings,
+                HostPrograms.find(), Path.of("/tmp"), clock);
         service.start();
     }
 

@@ -30,6 +30,7 @@ final class TestAccess implements AccessChecker {
     final Set<SshAction> actions = EnumSet.allOf(SshAction.class);
     volatile Duration clientIdleTimeout;
     volatile int maxSessions;
+    volatile RecordSessionMode recordSession = RecordSessionMode.BEST_EFFORT;
     volatile SshUser lastUser;
     volatile SshTarget lastTarget;
     private final TestPolicySource policies;
@@ -62,7 +63,7 @@ final class TestAccess implements AccessChecker {
     @Override
     public SessionOptions sessionOptions(SshUser user, SshTarget node) {
         return new SessionOptions(SessionOptions.DEFAULT_MAX_SESSION_TTL, true, true, true, clientIdleTimeout, true,
-                maxSessions, RecordSessionMode.BEST_EFFORT);
+                maxSessions, recordSession);
     }
 
     @Override
