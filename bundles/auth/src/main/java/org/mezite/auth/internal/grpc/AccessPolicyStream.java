@@ -1,5 +1,7 @@
 package org.mezite.auth.internal.grpc;
 
+import java.util.function.Supplier;
+
 import org.mezite.api.access.AccessPolicy;
 import org.mezite.api.access.AccessPolicySource;
 import org.slf4j.Logger;
@@ -26,6 +28,7 @@ final class AccessPolicyStream {
     private final String nodeId;
     private final ServerCallStreamObserver<org.mezite.proto.auth.v1.AccessPolicy> observer;
     private final Owner owner;
+    private final Supplier<String> recordingMode;
 
     // guarded by this
     private org.mezite.proto.auth.v1.AccessPolicy pending;
@@ -33,11 +36,13 @@ final class AccessPolicyStream {
     private long queuedRevision;
     private boolean ended;
     private AutoCloseable subscription;
+    private org.mezite.proto.auth.v1.AccessPolicy last;
 
     private AccessPolicyStream(String nodeId, ServerCallStreamObserver<org.mezite.proto.auth.v1.AccessPolicy> observer,
-            Owner owner) {
+            Supplier<String> recordingMode, Owner owner) {
         this.nodeId = nodeId;
         this.observer = observer;
+        this.recordingMode = recordingMode;
         this.owner = owner;
     }
 
@@ -48,8 +53,8 @@ final class AccessPolicyStream {
      */
     static AccessPolicyStream open(String nodeId,
             ServerCallStreamObserver<org.mezite.proto.auth.v1.AccessPolicy> observer, AccessPolicySource source,
-            Owner owner) {
-        AccessPolicyStream stream = new AccessPolicyStream(nodeId, observer, owner);
+            Supplier<String> recordingMode, Owner owner) {
+        AccessPolicyStream stream = new AccessPolicyStream(nodeId, observer, recordingMode, owner);
         observer.setOnCancelHandler(stream::cancelled);
         observer.setOnReadyHandler(stream::drain);
         AutoCloseable subscription;
@@ -82,14 +87,28 @@ final class AccessPolicyStream {
 
     /** A policy from the source: it replaces whatever still waits to be sent; a repeat of the last one is skipped. */
     void offer(AccessPolicy policy) {
-        org.mezite.proto.auth.v1.AccessPolicy message = AccessPolicyMessages.toMessage(policy);
+        org.mezite.proto.auth.v1.AccessPolicy message = AccessPolicyMessages.toMessage(policy).toBuilder()
+                .setRecordingMode(recordingMode.get()).build();
         synchronized (this) {
             if (ended || anyQueued && queuedRevision == policy.revision()) {
                 return;
             }
+            last = message;
             pending = message;
             anyQueued = true;
             queuedRevision = policy.revision();
+        }
+        drain();
+    }
+
+    /** The recording mode changed (or not): the last policy goes out again with it when it did. */
+    void recordingMode(String mode) {
+        synchronized (this) {
+            if (ended || last == null || last.getRecordingMode().equals(mode)) {
+                return;
+            }
+            last = last.toBuilder().setRecordingMode(mode).build();
+            pending = last;
         }
         drain();
     }

@@ -20,6 +20,7 @@ import org.mezite.api.ca.X509CertificateIssuer;
 import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.hub.Listener;
+import org.mezite.api.recording.Recordings;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.StoreHealth;
 import org.mezite.auth.internal.join.NodeEnrollment;
@@ -95,6 +96,11 @@ public final class AuthGrpcServer {
             policyOption = ReferencePolicyOption.GREEDY, target = LOCAL_ADMIN)
     volatile CaAdmin caAdmin;
 
+    // Where agents' recordings go; optional and dynamic like the admin API (uploads wait on the agents without it).
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Recordings recordings;
+
     @Activate
     public AuthGrpcServer(BundleContext context, @Reference(name = "settings") HubSettings settings,
             @Reference(name = "x509") X509CertificateIssuer x509,
@@ -118,14 +124,20 @@ public final class AuthGrpcServer {
         AuthStatusService status = new AuthStatusService(settings.clusterName(),
                 MeziteVersion.of(context.getBundle().getVersion()), settings.database().kind(), clock, store::get);
         ClusterCertificates cluster = new ClusterCertificates(authorities);
-        nodeService = new NodeGrpcService(enrollment, policies, clock);
-        tls = ServerTls.start(x509, cluster, settings.authListen(), clock);
+        nodeService = new NodeGrpcService(enrollment, policies, () -> recordings, clock);
+        try {
+            tls = ServerTls.start(x509, cluster, settings.authListen(), clock);
+        } catch (IOException | RuntimeException e) {
+            nodeService.close(); // its recording-mode watch would outlive the failed activation
+            throw e;
+        }
         try {
             endpoint = GrpcEndpoint.start(LISTENER_NAME, settings.authListen(), "auth.listen", SHUTDOWN_GRACE,
                     tls.sslContext(), new ClientCertificateInterceptor(cluster, clock),
                     List.of(status, nodeService, new AdminGrpcService(this::adminService),
                             health.getHealthService()));
         } catch (IOException | RuntimeException e) {
+            nodeService.close();
             tls.close();
             throw e;
         }
@@ -137,6 +149,7 @@ public final class AuthGrpcServer {
             BoundListener listener = new BoundListener(LISTENER_NAME, "grpc", endpoint.address());
             registration = context.registerService(Listener.class, listener, listener.serviceProperties());
         } catch (RuntimeException e) {
+            nodeService.close();
             endpoint.close();
             tls.close();
             throw e;

@@ -6,8 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.mezite.api.access.AccessPolicySource;
+import org.mezite.api.recording.RecordingMode;
+import org.mezite.api.recording.Recordings;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.NotFoundException;
 import org.mezite.auth.internal.join.Enrollment;
@@ -24,6 +30,8 @@ import org.mezite.proto.auth.v1.NodeCredentials;
 import org.mezite.proto.auth.v1.NodeServiceGrpc;
 import org.mezite.proto.auth.v1.RecordAuditEventsRequest;
 import org.mezite.proto.auth.v1.RecordAuditEventsResponse;
+import org.mezite.proto.auth.v1.RecordingAck;
+import org.mezite.proto.auth.v1.RecordingPart;
 import org.mezite.proto.auth.v1.RenewCertificatesRequest;
 import org.mezite.proto.auth.v1.WatchAccessPolicyRequest;
 import org.slf4j.Logger;
@@ -49,13 +57,50 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase implemen
     private final NodeEnrollment enrollment;
     private final AccessPolicySource policies;
     private final Clock clock;
+    private final Supplier<Recordings> recordings;
     private final Set<AccessPolicyStream> streams = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService modeWatch;
     private volatile boolean closed;
 
     NodeGrpcService(NodeEnrollment enrollment, AccessPolicySource policies, Clock clock) {
+        this(enrollment, policies, () -> null, clock);
+    }
+
+    NodeGrpcService(NodeEnrollment enrollment, AccessPolicySource policies, Supplier<Recordings> recordings,
+            Clock clock) {
         this.enrollment = enrollment;
         this.policies = policies;
+        this.recordings = recordings;
         this.clock = clock;
+        this.modeWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mezite-recording-mode-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // the mode lives in the recording configuration, not in the policy: a change goes out within two seconds
+        modeWatch.scheduleWithFixedDelay(this::resendOnModeChange, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /** The cluster's recording mode as agents are told it: {@code node} while no recordings service runs. */
+    String recordingMode() {
+        Recordings service = recordings.get();
+        return service == null ? RecordingMode.NODE.text() : service.mode().text();
+    }
+
+    private void resendOnModeChange() {
+        try {
+            String mode = recordingMode();
+            for (AccessPolicyStream stream : streams) {
+                stream.recordingMode(mode);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot tell agents the recording mode: {}", e.toString());
+        }
+    }
+
+    @Override
+    public StreamObserver<RecordingPart> uploadRecording(StreamObserver<RecordingAck> response) {
+        return new RecordingUploadCall(recordings, NodeGrpcService::requireNode, response);
     }
 
     @Override
@@ -134,7 +179,8 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase implemen
             return;
         }
         AccessPolicyStream stream = AccessPolicyStream.open(nodeId,
-                (ServerCallStreamObserver<org.mezite.proto.auth.v1.AccessPolicy>) response, policies, streams::remove);
+                (ServerCallStreamObserver<org.mezite.proto.auth.v1.AccessPolicy>) response, policies, this::recordingMode,
+                streams::remove);
         streams.add(stream);
         if (stream.hasEnded()) {
             streams.remove(stream);
@@ -151,6 +197,7 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase implemen
     @Override
     public void close() {
         closed = true;
+        modeWatch.shutdownNow();
         for (AccessPolicyStream stream : List.copyOf(streams)) {
             stream.stop(Status.UNAVAILABLE.withDescription("the Auth server is stopping"));
         }
@@ -173,7 +220,7 @@ final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase implemen
     }
 
     /** The node id of the request, when the caller's certificate is that node's. */
-    private static String requireNode(String nodeId) {
+    static String requireNode(String nodeId) {
         PeerIdentity peer = ClientCertificateInterceptor.PEER.get();
         if (peer == null || !peer.isNode(nodeId, NodeEnrollment.NODE_ORGANIZATION)) {
             throw Status.PERMISSION_DENIED.withDescription("the client certificate is " + peer

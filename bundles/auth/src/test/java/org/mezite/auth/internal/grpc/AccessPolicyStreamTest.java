@@ -24,7 +24,7 @@ class AccessPolicyStreamTest {
     @Test
     void theCurrentPolicyGoesOutAtOnceAndEachNewRevisionAfterIt() {
         source.publish(policy(1));
-        AccessPolicyStream.open("n1", call, source, ended::add);
+        AccessPolicyStream.open("n1", call, source, () -> "node", ended::add);
 
         source.publish(policy(2));
         source.publish(policy(2));
@@ -35,9 +35,24 @@ class AccessPolicyStreamTest {
     }
 
     @Test
+    void aChangedRecordingModeSendsTheLastPolicyAgainWithIt() {
+        source.publish(policy(1));
+        AccessPolicyStream stream = AccessPolicyStream.open("n1", call, source, () -> "node", ended::add);
+
+        stream.recordingMode("node");
+        stream.recordingMode("node-sync");
+        stream.recordingMode("node-sync");
+
+        assertThat(call.sent).extracting(org.mezite.proto.auth.v1.AccessPolicy::getRevision,
+                org.mezite.proto.auth.v1.AccessPolicy::getRecordingMode).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1L, "node"),
+                        org.assertj.core.groups.Tuple.tuple(1L, "node-sync"));
+    }
+
+    @Test
     void whileTheNodeReadsSlowlyOnlyTheLatestPolicyWaits() {
         call.ready = false;
-        AccessPolicyStream.open("n1", call, source, ended::add);
+        AccessPolicyStream.open("n1", call, source, () -> "node", ended::add);
         source.publish(policy(1));
         source.publish(policy(2));
         source.publish(policy(3));
@@ -54,7 +69,7 @@ class AccessPolicyStreamTest {
 
     @Test
     void aCancelledStreamUnsubscribesAndSendsNothingMore() {
-        AccessPolicyStream stream = AccessPolicyStream.open("n1", call, source, ended::add);
+        AccessPolicyStream stream = AccessPolicyStream.open("n1", call, source, () -> "node", ended::add);
         assertThat(source.subscribers()).isEqualTo(1);
 
         call.onCancel.run();
@@ -68,7 +83,7 @@ class AccessPolicyStreamTest {
 
     @Test
     void theServerEndsAStreamWithAStatusAndUnsubscribes() {
-        AccessPolicyStream stream = AccessPolicyStream.open("n1", call, source, ended::add);
+        AccessPolicyStream stream = AccessPolicyStream.open("n1", call, source, () -> "node", ended::add);
 
         stream.stop(Status.UNAVAILABLE.withDescription("the Auth server is stopping"));
         stream.stop(Status.UNAVAILABLE.withDescription("again"));
@@ -87,7 +102,7 @@ class AccessPolicyStreamTest {
                 super.onNext(value);
                 onCancel.run(); // the node goes away as the first policy reaches it
             }
-        }, source, ended::add);
+        }, source, () -> "node", ended::add);
 
         assertThat(source.subscribers()).isZero();
         assertThat(ended).hasSize(1);

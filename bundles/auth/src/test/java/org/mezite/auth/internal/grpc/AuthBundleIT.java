@@ -29,6 +29,7 @@ import org.mezite.api.access.AccessPolicySource;
 import org.mezite.api.access.Caller;
 import org.mezite.api.admin.CaAdmin;
 import org.mezite.api.admin.CaInfo;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.ca.TlsIdentity;
 import org.mezite.api.ca.TlsUsage;
 import org.mezite.api.ca.X509CertificateIssuer;
@@ -43,7 +44,6 @@ import org.mezite.api.hub.Listener;
 import org.mezite.api.join.JoinTokenRequest;
 import org.mezite.api.join.JoinTokens;
 import org.mezite.api.join.NodeRegistry;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.CertificateAuthorityRepository;
 import org.mezite.api.store.DatabaseStatus;
 import org.mezite.api.store.JoinTokenRepository;
@@ -101,10 +101,11 @@ class AuthBundleIT {
         config.put(Constants.FRAMEWORK_STORAGE, tmp.resolve("felix-cache").toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA,
-                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.1.0,org.mezite.api.store;version=1.0.0,"
+                "sun.misc,sun.nio.ch,org.mezite.api.hub;version=1.1.0,org.mezite.api.store;version=2.0.0,"
                         + "org.mezite.api.ca;version=2.0.0,org.mezite.api.join;version=1.0.0,"
-                        + "org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.0.0,"
-                        + "org.mezite.api.access;version=2.0.0,org.mezite.api.admin;version=1.0.0");
+                        + "org.mezite.api.auth;version=1.0.0,org.mezite.api.audit;version=1.1.0,"
+                        + "org.mezite.api.access;version=2.0.0,org.mezite.api.admin;version=1.1.0,"
+                        + "org.mezite.api.recording;version=1.0.0");
         config.put("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO");
         framework = new FrameworkFactory().newFramework(config);
         framework.start();
@@ -128,7 +129,7 @@ class AuthBundleIT {
                 null);
         context.registerService(JoinTokenRepository.class, new InMemoryJoinTokenRepository(clock), null);
         context.registerService(NodeRepository.class, new InMemoryNodeRepository(clock), null);
-        context.registerService(AuditEventRepository.class, new RecordingAuditEventRepository(), null);
+        context.registerService(AuditRecorder.class, new RecordingAuditEventRepository(), null);
         context.registerService(SessionRepository.class, new InMemorySessionRepository(), null);
         context.registerService(AccessPolicySource.class, new FakeAccessPolicySource(), null);
         List<Bundle> bundles = installAndStartAll(context);
@@ -179,7 +180,7 @@ class AuthBundleIT {
                 null);
         context.registerService(JoinTokenRepository.class, new InMemoryJoinTokenRepository(Clock.systemUTC()), null);
         context.registerService(NodeRepository.class, new InMemoryNodeRepository(Clock.systemUTC()), null);
-        context.registerService(AuditEventRepository.class, new RecordingAuditEventRepository(), null);
+        context.registerService(AuditRecorder.class, new RecordingAuditEventRepository(), null);
         context.registerService(SessionRepository.class, new InMemorySessionRepository(), null);
         context.registerService(AccessPolicySource.class, new FakeAccessPolicySource(), null);
         installAndStartAll(context);
