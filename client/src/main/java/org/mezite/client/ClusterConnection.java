@@ -170,6 +170,30 @@ final class ClusterConnection implements AutoCloseable {
     }
 
     /**
+     * Runs a command of the proxy's own whose output is streamed rather than collected ({@code recordings get ...}):
+     * read the returned stream as the output arrives.
+     *
+     * @throws MshException when the command cannot be started; reading the stream throws it with the proxy's
+     *                      standard error when the command fails
+     */
+    ProxyCommandOutput proxyOutput(String command) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ChannelExec channel = null;
+        try {
+            channel = proxy.createExecChannel(command);
+            channel.setErr(err);
+            channel.open().verify(TIMEOUT);
+            return new ProxyCommandOutput(channel, channel.getInvertedOut(), err, command, address);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close(true);
+            }
+            throw new MshException(MshException.CONNECTION, "the proxy at " + address + " failed to run \""
+                    + command + "\": " + message(e));
+        }
+    }
+
+    /**
      * Opens an SSH session with a node through the proxy, authenticated with msh's certificate.
      *
      * @param node  the node's name or id, as the proxy resolves it

@@ -131,6 +131,15 @@ final class JsonValues {
         return values;
     }
 
+    /** @throws MshException when the field is missing or not a whole number */
+    long number(String name) {
+        Object value = fields.get(name);
+        if (value instanceof Long || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        throw MshException.failed(what + " lacks the number \"" + name + "\"");
+    }
+
     /** A boolean field; {@code false} when absent. */
     boolean bool(String name) {
         return Boolean.TRUE.equals(fields.get(name));

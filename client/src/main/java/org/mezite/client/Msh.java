@@ -25,8 +25,8 @@ public final class Msh {
 
     /** msh's commands, in the order {@code msh --help} lists them. */
     private static final List<Class<?>> COMMANDS = List.of(LoginCommand.class, StatusCommand.class, LsCommand.class,
-            SshCommand.class, ScpCommand.class, ConfigCommand.class, LogoutCommand.class, SignupCommand.class,
-            VersionCommand.class, CommandLine.HelpCommand.class);
+            SshCommand.class, ScpCommand.class, RecordingsCommand.class, PlayCommand.class, ConfigCommand.class,
+            LogoutCommand.class, SignupCommand.class, VersionCommand.class, CommandLine.HelpCommand.class);
 
     /**
      * picocli registers converters for java.sql and java.time types by reflection when it starts, which loads and
@@ -149,6 +149,10 @@ public final class Msh {
                     : type == LsCommand.class ? new LsCommand()
                     : type == SshCommand.class ? new SshCommand()
                     : type == ScpCommand.class ? new ScpCommand()
+                    : type == RecordingsCommand.class ? new RecordingsCommand()
+                    : type == RecordingsLsCommand.class ? new RecordingsLsCommand()
+                    : type == RecordingsExportCommand.class ? new RecordingsExportCommand()
+                    : type == PlayCommand.class ? new PlayCommand()
                     : type == ConfigCommand.class ? new ConfigCommand()
                     : type == LogoutCommand.class ? new LogoutCommand()
                     : type == SignupCommand.class ? new SignupCommand()

@@ -38,6 +38,16 @@ final class Terminal {
         }
     }
 
+    /** Whether standard output is a terminal (Linux: by where fd 1 points). */
+    static boolean stdoutIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/1")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException e) {
+            return System.console() != null;
+        }
+    }
+
     /** {@code stty -g}: the settings to restore, also the modes to give the node's PTY. */
     String settings() {
         return saved != null ? saved : stty("-g");

@@ -59,6 +59,18 @@ class MshIT {
     }
 
     @Test
+    void playsAnExportedRecordingOfflineAsText() throws Exception {
+        Path file = home.resolve("session.cast.gz");
+        Files.write(file, Recordings.gzip(Recordings.sample()));
+
+        Result result = msh(Map.of(), "play", file.toString(), "--format", "text");
+
+        assertThat(result.exitCode).as(result.stderr).isZero();
+        assertThat(result.stdout).isEqualTo(Recordings.SAMPLE_TEXT);
+        assertThat(result.stderr).isEmpty();
+    }
+
+    @Test
     void cdsCanBeTurnedOff() throws Exception {
         Result result = msh(Map.of("MSH_CDS", "off"), "version");
 

@@ -3,7 +3,9 @@ package org.mezite.client;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -39,16 +41,42 @@ final class MshRun {
 
     /** With a standard input that the test feeds while msh runs. */
     static Result run(Path home, InputStream stdin, Map<String, String> environment, String... args) {
-        return run(home, stdin, "", Clock.systemUTC(), environment, args);
+        return run(home, stdin, "", Clock.systemUTC(), environment, null, args);
+    }
+
+    /** Also hands what msh writes to standard output as raw bytes to {@code watcher}, as it writes it. */
+    static Result run(Path home, OutputStream watcher, String... args) {
+        return run(home, new ByteArrayInputStream(new byte[0]), "", Clock.systemUTC(), Map.of(), watcher, args);
     }
 
     private static Result run(Path home, InputStream in, String promptAnswers, Clock clock,
             Map<String, String> environment, String... args) {
+        return run(home, in, promptAnswers, clock, environment, null, args);
+    }
+
+    private static Result run(Path home, InputStream in, String promptAnswers, Clock clock,
+            Map<String, String> environment, OutputStream watcher, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        StdIo stdio = new StdIo(in, new Synchronized(out, outWriter), new Synchronized(err, errWriter), false);
+        OutputStream stdout = new Synchronized(out, outWriter);
+        if (watcher != null) {
+            OutputStream collected = stdout;
+            stdout = new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] data, int offset, int length) throws IOException {
+                    collected.write(data, offset, length);
+                    watcher.write(data, offset, length);
+                }
+            };
+        }
+        StdIo stdio = new StdIo(in, stdout, new Synchronized(err, errWriter), false);
         MshContext context = new MshContext(new MshHome(home), new Prompts(null, new BufferedReader(
                 new StringReader(promptAnswers)), errWriter), clock, stdio, environment);
         var commandLine = Msh.commandLine(context, args);

@@ -37,14 +37,30 @@ class MshTest {
         assertThat(out.toString()).startsWith("Usage: msh [-hV] COMMAND" + NL);
         String commands = out.toString().substring(out.toString().indexOf("Commands:"));
         assertThat(commands.lines().skip(1).map(String::strip).map(line -> line.split("\\s+")[0]))
-                .containsExactly("login", "status", "ls", "ssh", "scp", "config", "logout", "signup", "version",
-                        "help");
+                .containsExactly("login", "status", "ls", "ssh", "scp", "recordings", "play", "config", "logout",
+                        "signup", "version", "help");
     }
 
     @Test
     void helpForACommandDescribesIt() {
         assertThat(run("help", "version")).isZero();
         assertThat(out.toString()).contains("Usage: msh version", "Print the version of msh.");
+    }
+
+    @Test
+    void recordingsHasItsOwnCommands() {
+        assertThat(run("help", "recordings")).isZero();
+        assertThat(out.toString()).contains("Usage: msh recordings [-hV] COMMAND", "ls", "export");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("recordings", "export", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: msh recordings export", "SESSION_ID", "FILE", "--force");
+    }
+
+    @Test
+    void recordingsWithoutACommandIsAUsageError() {
+        assertThat(run("recordings")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("Missing required subcommand" + NL);
     }
 
     @Test

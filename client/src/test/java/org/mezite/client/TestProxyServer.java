@@ -59,6 +59,24 @@ final class TestProxyServer implements AutoCloseable {
     private final SshServer server;
     /** The subsystems and direct-tcpip targets requested, in order, e.g. {@code proxy:alice@node-01:22}. */
     final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The exec commands run, in order, e.g. {@code recordings get ID}. */
+    final List<String> commands = new CopyOnWriteArrayList<>();
+    /** The recordings {@code recordings ls|get} serve, newest first. */
+    final List<StoredRecording> recordings = new CopyOnWriteArrayList<>();
+
+    /**
+     * A recording the proxy serves: {@code listed} is its entry in the JSON list; {@code stored} its bytes as the
+     * hub keeps them. With {@code pause}, the first {@code pauseAfter} bytes are sent, then the rest once the test
+     * lets it go on ({@code pause} counted down); with {@code failAfter} non-negative, the command fails after that
+     * many bytes; {@code denied} is the reason access is refused, or {@code null}.
+     */
+    record StoredRecording(String sessionId, String listed, byte[] stored, int pauseAfter,
+            java.util.concurrent.CountDownLatch pause, int failAfter, String denied) {
+
+        static StoredRecording of(String sessionId, String listed, byte[] stored) {
+            return new StoredRecording(sessionId, listed, stored, -1, null, -1, null);
+        }
+    }
 
     TestProxyServer(CertificateAuthorityService cas, CertificateAuthorityService hostCas, List<Node> nodes)
             throws IOException {
@@ -76,7 +94,10 @@ final class TestProxyServer implements AutoCloseable {
                 && cert.getId().equals(user) && TestKeys.userCertificateFor(userCa, cert.getPrincipals().iterator()
                         .next(), key));
         server.setChannelFactories(List.of(new ProxySessionFactory(), new DirectTcpipFactory()));
-        server.setCommandFactory((channel, command) -> new ListCommand(command));
+        server.setCommandFactory((channel, command) -> {
+            commands.add(command);
+            return command.startsWith("recordings ") ? new RecordingsCommand(command) : new ListCommand(command);
+        });
         server.start();
     }
 
@@ -209,6 +230,60 @@ final class TestProxyServer implements AutoCloseable {
             });
             out.write(json.append("]\n").toString().getBytes(StandardCharsets.UTF_8));
             out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code recordings ls --format json --limit N} and {@code recordings get ID}, as the proxy answers them. */
+    private final class RecordingsCommand extends BlockingCommand {
+        private final String command;
+
+        RecordingsCommand(String command) {
+            this.command = command;
+        }
+
+        @Override
+        int run() throws IOException {
+            String[] words = command.strip().split("\\s+");
+            if (words[1].equals("ls")) {
+                StringBuilder json = new StringBuilder("[");
+                for (StoredRecording recording : recordings) {
+                    json.append(json.length() > 1 ? ",\n" : "\n").append(recording.listed());
+                }
+                out.write(json.append("\n]\n").toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                return 0;
+            }
+            String id = words[2];
+            StoredRecording recording = recordings.stream().filter(r -> r.sessionId().equals(id)).findFirst()
+                    .orElse(null);
+            if (recording == null) {
+                return refuse("mezite proxy: no recording of session " + id);
+            }
+            if (recording.denied() != null) {
+                return refuse("mezite proxy: access denied: " + recording.denied());
+            }
+            byte[] stored = recording.stored();
+            int end = recording.failAfter() >= 0 ? recording.failAfter() : stored.length;
+            int paused = recording.pause() == null ? end : Math.min(recording.pauseAfter(), end);
+            out.write(stored, 0, paused);
+            out.flush();
+            if (recording.pause() != null) {
+                try {
+                    if (!recording.pause().await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        return refuse("mezite proxy: the test never let the recording go on");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+            }
+            out.write(stored, paused, end - paused);
+            out.flush();
+            if (end < stored.length) {
+                return refuse("mezite proxy: cannot read the recording of session " + id + " after " + end
+                        + " bytes: disk error");
+            }
             return 0;
         }
     }

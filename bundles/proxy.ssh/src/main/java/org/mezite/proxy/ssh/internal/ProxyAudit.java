@@ -8,6 +8,7 @@ import org.mezite.api.access.SshUser;
 import org.mezite.api.audit.AuditDetails;
 import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.join.RegisteredNode;
+import org.mezite.api.recording.RecordingInfo;
 import org.mezite.api.store.Lock;
 import org.mezite.api.store.NewAuditEvent;
 import org.slf4j.Logger;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 final class ProxyAudit {
 
     static final String COMPONENT = "proxy";
+    static final String RECORDING_ACCESS = "recording.access";
+    static final String SUCCESS = "success";
+    static final String DENIED = "denied";
+    static final String FAILURE = "failure";
     private static final Logger LOG = LoggerFactory.getLogger(ProxyAudit.class);
 
     private final AuditRecorder recorder;
@@ -71,6 +76,28 @@ final class ProxyAudit {
         record(NewAuditEvent.builder("lock.enforced", "success").username(user.username()).login(login)
                 .node(node == null ? null : node.nodeId()).clientAddr(clientAddress)
                 .resource("lock:" + lock.id()).action("connection.closed").metadata(details.toString()).build());
+    }
+
+    /**
+     * {@code recording.access}: the user asked for the recording of a session; {@link #SUCCESS} when it was opened
+     * for them, {@link #DENIED} when their roles do not allow it, {@link #FAILURE} when there is no such recording or
+     * it cannot be read.
+     *
+     * @param reason    the access decision's reason, or what failed
+     * @param recording the recording given, or {@code null}
+     */
+    void recordingAccess(SshUser user, String sessionId, String clientAddress, String result, String reason,
+            RecordingInfo recording) {
+        AuditDetails details = new AuditDetails().put("component", COMPONENT).put("reason", reason)
+                .put("cert_serial", Long.toUnsignedString(user.serial()));
+        if (recording != null) {
+            details.put("recording_user", recording.username()).put("recording_login", recording.login())
+                    .put("recording_node", recording.nodeName()).put("size_bytes", recording.sizeBytes())
+                    .put("complete", recording.complete()).put("sink", recording.sink());
+        }
+        record(NewAuditEvent.builder(RECORDING_ACCESS, result).username(user.username()).sessionId(sessionId)
+                .clientAddr(clientAddress).resource("session/" + sessionId).action("read")
+                .metadata(details.toString()).build());
     }
 
     private static AuditDetails details(SshUser user, RegisteredNode node) {

@@ -11,8 +11,8 @@ import org.apache.sshd.server.command.Command;
 import org.apache.sshd.server.session.ServerSession;
 
 /**
- * A {@code session} channel on the proxy: msh's {@code proxy:} subsystem and {@code ls}; a shell or any other command
- * gets a one-line refusal. Agent and X11 forwarding are refused.
+ * A {@code session} channel on the proxy: msh's {@code proxy:} subsystem, {@code ls} and {@code recordings}; a shell
+ * or any other command gets a one-line refusal. Agent and X11 forwarding are refused.
  */
 final class ProxySessionChannel extends ChannelSession {
 

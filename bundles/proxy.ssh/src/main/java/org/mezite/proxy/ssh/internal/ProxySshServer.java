@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.mezite.api.access.AccessChecker;
@@ -22,6 +23,7 @@ import org.mezite.api.hub.HubRole;
 import org.mezite.api.hub.HubSettings;
 import org.mezite.api.hub.Listener;
 import org.mezite.api.join.NodeRegistry;
+import org.mezite.api.recording.Recordings;
 import org.mezite.api.store.CaType;
 import org.mezite.api.tunnel.NodeTunnels;
 import org.osgi.framework.BundleContext;
@@ -32,6 +34,9 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Users come in with their Mezite user certificate only. Stock OpenSSH reaches a node with {@code ssh -J}
  * ({@code direct-tcpip} to {@code NODE:22}, {@code NODE} a node's name or id, optionally {@code .CLUSTER}); msh opens
- * the subsystem {@code proxy:LOGIN@NODE:22}, and lists nodes with {@code ls [KEY=VALUE ...]}. Either way the proxy
- * finds the node, asks the access checker, dials the node through its tunnel and then only moves bytes: the SSH
- * session runs end to end between the client and the node's agent. A user with a lock in force is refused at login,
+ * the subsystem {@code proxy:LOGIN@NODE:22}. Either way the proxy finds the node, asks the access checker, dials the
+ * node through its tunnel and then only moves bytes: the SSH session runs end to end between the client and the
+ * node's agent. msh also lists nodes with {@code ls [KEY=VALUE ...]}, and lists and fetches session recordings with
+ * {@code recordings ls|get} when the hub has {@link Recordings}. A user with a lock in force is refused at login,
  * and connections a new lock applies to are closed with its message ({@link LockEnforcement}, driven by the
  * {@link AccessPolicySource}).
  * <p>
@@ -70,6 +76,8 @@ public final class ProxySshServer {
     private final SshEndpoint endpoint;
     private final ServiceRegistration<Listener> registration;
     private final AutoCloseable lockWatch;
+    /** The hub's recordings for {@code recordings ls|get}, while a recording feature is installed. */
+    private final AtomicReference<Recordings> recordings = new AtomicReference<>();
 
     @Activate
     public ProxySshServer(BundleContext context, Map<String, Object> config,
@@ -115,8 +123,10 @@ public final class ProxySshServer {
                     () -> authorities.authority(CaType.USER).authorizedKey(), clock);
             NodeRouter router = new NodeRouter(new NodeResolver(nodes, authorities.clusterName()), access, tunnels,
                     proxyAudit, workers.routing());
-            ProxyCommands commands = new ProxyCommands(router, new NodeListing(nodes, access, tunnels),
+            RecordingAccess recordingAccess = new RecordingAccess(recordings::get, access, proxyAudit,
                     workers.routing());
+            ProxyCommands commands = new ProxyCommands(router, new NodeListing(nodes, access, tunnels),
+                    recordingAccess, workers.routing());
             LockEnforcement locks = new LockEnforcement(access, proxyAudit, workers.routing());
             started = SshEndpoint.start(settings.sshListen(), LISTEN_KEY, hostKey, renewal, users, router, commands,
                     proxyAudit, locks);
@@ -143,6 +153,17 @@ public final class ProxySshServer {
         certificate = renewal;
         endpoint = started;
         lockWatch = watch;
+    }
+
+    /** Recordings come and go with their feature; the commands ask for them at each use. */
+    @Reference(name = "recordings", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindRecordings(Recordings service) {
+        recordings.set(service);
+    }
+
+    void unbindRecordings(Recordings service) {
+        recordings.compareAndSet(service, null);
     }
 
     /**

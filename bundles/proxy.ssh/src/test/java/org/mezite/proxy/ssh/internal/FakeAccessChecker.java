@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.mezite.api.access.AccessChecker;
@@ -21,7 +22,8 @@ import org.mezite.api.store.Lock;
 /**
  * Access as a simple rule set: the nodes named in {@code deniedNodes} are closed to everyone, a login must be one of
  * the certificate's principals, and the locks of the policy source's current policy apply as the real checker's do
- * (user, role, login, node id). Records every login question asked.
+ * (user, role, login, node id). Records every login question asked. Rules ({@code checkRule}) are denied unless a
+ * test allows them.
  */
 final class FakeAccessChecker implements AccessChecker {
 
@@ -31,6 +33,8 @@ final class FakeAccessChecker implements AccessChecker {
     private final Set<String> deniedNodes;
     private final AccessPolicySource policies;
     private final List<Question> questions = new CopyOnWriteArrayList<>();
+    private final Set<String> allowedRules = ConcurrentHashMap.newKeySet();
+    private final List<Caller> callers = new CopyOnWriteArrayList<>();
 
     FakeAccessChecker(Set<String> deniedNodes, AccessPolicySource policies) {
         this.deniedNodes = Set.copyOf(deniedNodes);
@@ -39,6 +43,20 @@ final class FakeAccessChecker implements AccessChecker {
 
     List<Question> questions() {
         return List.copyOf(questions);
+    }
+
+    /** Lets every caller do {@code verb} on {@code resource}; everything else stays denied. */
+    void allowRule(String resource, String verb) {
+        allowedRules.add(resource + ":" + verb);
+    }
+
+    void denyRule(String resource, String verb) {
+        allowedRules.remove(resource + ":" + verb);
+    }
+
+    /** The callers of {@link #checkRule}, in order. */
+    List<Caller> ruleCallers() {
+        return List.copyOf(callers);
     }
 
     @Override
@@ -85,6 +103,9 @@ final class FakeAccessChecker implements AccessChecker {
 
     @Override
     public AccessDecision checkRule(Caller caller, String resource, String verb) {
-        throw new UnsupportedOperationException("not asked of the proxy");
+        callers.add(caller);
+        return allowedRules.contains(resource + ":" + verb)
+                ? AccessDecision.allow("role dev allows " + resource + ":" + verb)
+                : AccessDecision.deny("no role of " + caller.name() + " allows " + resource + ":" + verb);
     }
 }

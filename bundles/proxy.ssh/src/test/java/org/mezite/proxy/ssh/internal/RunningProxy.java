@@ -30,6 +30,8 @@ final class RunningProxy implements AutoCloseable {
     final FakeAccessPolicySource policies = new FakeAccessPolicySource();
     final FakeAccessChecker access = new FakeAccessChecker(Set.of("secret-01"), policies);
     final RecordingAuditRecorder audit = new RecordingAuditRecorder();
+    /** The hub's recordings; bound to the server only by the tests that want them ({@code bindRecordings}). */
+    final FakeRecordings recordings = new FakeRecordings();
     final NodeSshServer node;
     final EchoServer echo;
     final ProxySshServer server;

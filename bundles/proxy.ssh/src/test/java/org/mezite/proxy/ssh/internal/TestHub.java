@@ -89,9 +89,14 @@ final class TestHub {
     }
 
     static UserIdentity user(CertificateAuthorityService signer, String name, List<String> logins, Duration ttl) {
+        return user(signer, name, logins, ttl, Map.of());
+    }
+
+    static UserIdentity user(CertificateAuthorityService signer, String name, List<String> logins, Duration ttl,
+            Map<String, List<String>> traits) {
         KeyPair plain = newKey();
         SshCertificate certificate = signer.sign(new UserCertificateRequest(PublicKeyEntry.toString(plain.getPublic()),
-                name, List.of("dev"), logins, Set.of(), ttl, Map.of()));
+                name, List.of("dev"), logins, Set.of(), ttl, traits));
         OpenSshCertificate parsed = (OpenSshCertificate) parse(certificate.authorizedKey());
         return new UserIdentity(new KeyPair(parsed, plain.getPrivate()), plain, certificate);
     }
