@@ -10,6 +10,7 @@ final class Rules {
     static final String SESSION = "session";
     static final String LOCK = "lock";
     static final String CERT_AUTHORITY = "cert_authority";
+    static final String AUDIT = "audit";
 
     static final String LIST = "list";
     static final String READ = "read";

@@ -3,8 +3,8 @@ package org.mezite.auth.local.internal;
 import java.time.Clock;
 
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.auth.LocalAuthenticator;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.NewAuditEvent;
 
 /**
@@ -20,10 +20,10 @@ final class AuthAudit {
     static final String INVITE = "user.invite";
     static final String RESET = "user.reset";
 
-    private final AuditEventRepository events;
+    private final AuditRecorder events;
     private final Clock clock;
 
-    AuthAudit(AuditEventRepository events, Clock clock) {
+    AuthAudit(AuditRecorder events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
@@ -58,7 +58,7 @@ final class AuthAudit {
         if (error != null) {
             metadata.put("error", error);
         }
-        events.append(event.time(clock.instant()).metadata(metadata.toString()).build());
+        events.record(event.time(clock.instant()).metadata(metadata.toString()).build());
     }
 
     private static String cut(String value) {

@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.auth.Invitation;
 import org.mezite.api.auth.LocalAuthenticator;
 import org.mezite.api.auth.LocalUserInvites;
 import org.mezite.api.auth.LoginResult;
 import org.mezite.api.auth.SignupChallenge;
 import org.mezite.api.hub.HubSettings;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.InviteRepository;
 import org.mezite.api.store.UserRepository;
 import org.osgi.service.component.annotations.Activate;
@@ -50,13 +50,13 @@ public final class LocalUserService implements LocalAuthenticator, LocalUserInvi
     @Activate
     public LocalUserService(LocalUserConfig config, @Reference(name = "users") UserRepository users,
             @Reference(name = "invites") InviteRepository invites,
-            @Reference(name = "audit") AuditEventRepository audit,
+            @Reference(name = "audit") AuditRecorder audit,
             @Reference(name = "settings") HubSettings settings) {
         this(config, users, invites, audit, settings, Clock.systemUTC(), new SecureRandom());
     }
 
     LocalUserService(LocalUserConfig config, UserRepository users, InviteRepository inviteRepository,
-            AuditEventRepository auditRepository, HubSettings settings, Clock clock, SecureRandom random) {
+            AuditRecorder auditRepository, HubSettings settings, Clock clock, SecureRandom random) {
         int cost = config.bcrypt_cost();
         if (cost < MIN_BCRYPT_COST || cost > MAX_BCRYPT_COST) {
             throw invalid("bcrypt.cost: must be between " + MIN_BCRYPT_COST + " and " + MAX_BCRYPT_COST + ", not "

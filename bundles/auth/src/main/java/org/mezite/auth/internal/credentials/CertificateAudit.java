@@ -1,9 +1,9 @@
 package org.mezite.auth.internal.credentials;
 
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.ca.IssuedX509Certificate;
 import org.mezite.api.ca.SshCertificate;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.NewAuditEvent;
 
 /**
@@ -17,9 +17,9 @@ final class CertificateAudit {
 
     static final String TYPE = "cert.create";
 
-    private final AuditEventRepository events;
+    private final AuditRecorder events;
 
-    CertificateAudit(AuditEventRepository events) {
+    CertificateAudit(AuditRecorder events) {
         this.events = events;
     }
 
@@ -51,12 +51,12 @@ final class CertificateAudit {
      * @param reason what the user is told, e.g. {@code locked (user=alice): security incident}
      */
     void refused(String user, String actor, String clientAddr, String error, String reason, AuditDetails details) {
-        events.append(event(user, actor, clientAddr, "failure", details.put("success", false).put("error", error)
+        events.record(event(user, actor, clientAddr, "failure", details.put("success", false).put("error", error)
                 .put("reason", reason)));
     }
 
     private void append(String user, String actor, String clientAddr, AuditDetails metadata) {
-        events.append(event(user, actor, clientAddr, "success", metadata));
+        events.record(event(user, actor, clientAddr, "success", metadata));
     }
 
     private static NewAuditEvent event(String user, String actor, String clientAddr, String result,

@@ -11,6 +11,7 @@ import org.mezite.api.access.LockedException;
 import org.mezite.api.access.SessionOptions;
 import org.mezite.api.access.UserAccess;
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.auth.IssuedUserCredentials;
 import org.mezite.api.auth.NoLoginsException;
 import org.mezite.api.auth.UserCredentialsIssuer;
@@ -23,7 +24,6 @@ import org.mezite.api.ca.UserCertificateSigner;
 import org.mezite.api.ca.UserPermission;
 import org.mezite.api.ca.X509CertificateIssuer;
 import org.mezite.api.ca.X509CertificateRequest;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.Lock;
 import org.mezite.api.store.NotFoundException;
@@ -57,7 +57,7 @@ public final class UserCredentialsService implements UserCredentialsIssuer {
             @Reference(name = "sshSigner") UserCertificateSigner sshSigner,
             @Reference(name = "x509Issuer") X509CertificateIssuer x509Issuer,
             @Reference(name = "authorities") CertificateAuthorities authorities,
-            @Reference(name = "audit") AuditEventRepository audit) {
+            @Reference(name = "audit") AuditRecorder audit) {
         this.users = users;
         this.access = access;
         this.sshSigner = sshSigner;

@@ -3,7 +3,7 @@ package org.mezite.auth.internal.join;
 import java.time.Clock;
 
 import org.mezite.api.audit.AuditDetails;
-import org.mezite.api.store.AuditEventRepository;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.store.NewAuditEvent;
 
 /**
@@ -18,16 +18,16 @@ final class JoinAudit {
     static final String CERT_CREATE = "cert.create";
     static final String NODE_DELETE = "node.delete";
 
-    private final AuditEventRepository events;
+    private final AuditRecorder events;
     private final Clock clock;
 
-    JoinAudit(AuditEventRepository events, Clock clock) {
+    JoinAudit(AuditRecorder events, Clock clock) {
         this.events = events;
         this.clock = clock;
     }
 
     void adminAction(String type, String actor, String resource, AuditDetails metadata) {
-        events.append(NewAuditEvent.builder(type, "success").time(clock.instant()).username(actor)
+        events.record(NewAuditEvent.builder(type, "success").time(clock.instant()).username(actor)
                 .resource(resource).metadata(metadata.put("success", true).toString()).build());
     }
 
@@ -42,7 +42,7 @@ final class JoinAudit {
         if (error != null) {
             metadata.put("error", error);
         }
-        events.append(NewAuditEvent.builder(type, error == null ? "success" : "failure").time(clock.instant())
+        events.record(NewAuditEvent.builder(type, error == null ? "success" : "failure").time(clock.instant())
                 .node(nodeId).clientAddr(clientAddr).resource(nodeId == null ? null : "node/" + nodeId)
                 .metadata(metadata.toString()).build());
     }

@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.join.IssuedJoinToken;
 import org.mezite.api.join.JoinTokenInfo;
 import org.mezite.api.join.JoinTokenRequest;
 import org.mezite.api.join.JoinTokens;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.JoinToken;
 import org.mezite.api.store.JoinTokenRepository;
 import org.osgi.service.component.annotations.Activate;
@@ -31,11 +31,11 @@ public final class JoinTokenService implements JoinTokens {
 
     @Activate
     public JoinTokenService(@Reference(name = "tokens") JoinTokenRepository tokens,
-            @Reference(name = "audit") AuditEventRepository audit) {
+            @Reference(name = "audit") AuditRecorder audit) {
         this(tokens, audit, Clock.systemUTC(), new SecureRandom());
     }
 
-    JoinTokenService(JoinTokenRepository tokens, AuditEventRepository audit, Clock clock, SecureRandom random) {
+    JoinTokenService(JoinTokenRepository tokens, AuditRecorder audit, Clock clock, SecureRandom random) {
         this.tokens = tokens;
         this.audit = new JoinAudit(audit, clock);
         this.clock = clock;

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.mezite.api.store.AuditEventRepository;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.store.ConflictException;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.NotFoundException;
@@ -39,11 +39,11 @@ final class NodeAuditIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeAuditIntake.class);
 
-    private final AuditEventRepository events;
+    private final AuditRecorder events;
     private final SessionRepository sessions;
     private final Clock clock;
 
-    NodeAuditIntake(AuditEventRepository events, SessionRepository sessions, Clock clock) {
+    NodeAuditIntake(AuditRecorder events, SessionRepository sessions, Clock clock) {
         this.events = events;
         this.sessions = sessions;
         this.clock = clock;
@@ -74,7 +74,7 @@ final class NodeAuditIntake {
             }
         }
         for (NewAuditEvent event : filed) {
-            events.append(event);
+            events.record(event);
         }
         for (NewAuditEvent event : sessionEvents) {
             if (SESSION_START.equals(event.type())) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.ca.CertificateAuthorities;
 import org.mezite.api.ca.HostCertificateRequest;
 import org.mezite.api.ca.HostCertificateSigner;
@@ -22,7 +23,6 @@ import org.mezite.api.join.JoinTokenInfo;
 import org.mezite.api.join.JoinTokenType;
 import org.mezite.api.join.NodeRegistration;
 import org.mezite.api.join.NodeRegistry;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.NewAuditEvent;
 import org.mezite.api.store.CaType;
 import org.mezite.api.store.NotFoundException;
@@ -61,13 +61,13 @@ public final class NodeEnrollment {
             @Reference(name = "hostSigner") HostCertificateSigner hostSigner,
             @Reference(name = "x509") X509CertificateIssuer x509,
             @Reference(name = "authorities") CertificateAuthorities authorities,
-            @Reference(name = "audit") AuditEventRepository audit,
+            @Reference(name = "audit") AuditRecorder audit,
             @Reference(name = "sessions") SessionRepository sessions) {
         this(tokens, nodes, hostSigner, x509, authorities, audit, sessions, Clock.systemUTC());
     }
 
     NodeEnrollment(JoinTokenRedeemer tokens, NodeRegistry nodes, HostCertificateSigner hostSigner,
-            X509CertificateIssuer x509, CertificateAuthorities authorities, AuditEventRepository audit,
+            X509CertificateIssuer x509, CertificateAuthorities authorities, AuditRecorder audit,
             SessionRepository sessions, Clock clock) {
         this.tokens = tokens;
         this.nodes = nodes;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.mezite.api.audit.AuditDetails;
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.join.NodeRegistration;
 import org.mezite.api.join.NodeRegistry;
 import org.mezite.api.join.RegisteredNode;
-import org.mezite.api.store.AuditEventRepository;
 import org.mezite.api.store.Node;
 import org.mezite.api.store.NodeRepository;
 import org.mezite.api.store.NotFoundException;
@@ -34,11 +34,11 @@ public final class NodeRegistryService implements NodeRegistry {
 
     @Activate
     public NodeRegistryService(@Reference(name = "nodes") NodeRepository nodes,
-            @Reference(name = "audit") AuditEventRepository audit) {
+            @Reference(name = "audit") AuditRecorder audit) {
         this(nodes, audit, Clock.systemUTC(), HEARTBEAT_INTERVAL);
     }
 
-    NodeRegistryService(NodeRepository nodes, AuditEventRepository audit, Clock clock, Duration interval) {
+    NodeRegistryService(NodeRepository nodes, AuditRecorder audit, Clock clock, Duration interval) {
         this.nodes = nodes;
         this.audit = new JoinAudit(audit, clock);
         this.clock = clock;

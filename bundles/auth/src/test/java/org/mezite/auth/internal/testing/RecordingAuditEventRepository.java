@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mezite.api.audit.AuditRecorder;
 import org.mezite.api.store.AuditChainCheck;
 import org.mezite.api.store.AuditEvent;
 import org.mezite.api.store.AuditEventRepository;
@@ -11,7 +12,14 @@ import org.mezite.api.store.AuditQuery;
 import org.mezite.api.store.NewAuditEvent;
 
 /** Keeps appended events in order, for tests to look at. */
-public class RecordingAuditEventRepository implements AuditEventRepository {
+public class RecordingAuditEventRepository implements AuditEventRepository, AuditRecorder {
+
+    /** The hub's recorder appends to the store: tests see recorded events among the appended ones. */
+    @Override
+    public void record(NewAuditEvent event) {
+        append(event);
+    }
+
 
     private final List<NewAuditEvent> events = new ArrayList<>();
 
@@ -39,5 +47,10 @@ public class RecordingAuditEventRepository implements AuditEventRepository {
     @Override
     public AuditChainCheck verifyChain() {
         throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AuditChainCheck verifyChain(java.time.Instant since) {
+        return verifyChain();
     }
 }
