@@ -68,10 +68,18 @@ public final class HubAuditRecorder implements AuditRecorder {
         this.unbindGrace = unbindGrace;
     }
 
-    /** A new queue size applies to listeners bound from now on; the ones running keep their queue. */
+    /**
+     * A new queue size applies to listeners bound from now on; the ones running keep their queue. An invalid value
+     * edited in while the hub runs is logged and the size in use kept: stopping the recorder then would stop every
+     * login and session that has to be audited.
+     */
     @Modified
     void configure(AuditConfig config) {
-        queueSize = ListenerQueueSize.of(config.listener__queue__size());
+        try {
+            queueSize = ListenerQueueSize.of(config.listener__queue__size());
+        } catch (IllegalArgumentException e) {
+            LOG.error("{}; audit listeners keep a queue of {} events", e.getMessage(), queueSize);
+        }
     }
 
     @Override

@@ -209,6 +209,37 @@ class HubAuditRecorderTest {
                 .hasMessage("listener_queue_size in etc/org.mezite.audit.cfg is 0: must be between 1 and 10000000");
     }
 
+    @Test
+    void aNewQueueSizeAppliesToListenersBoundAfterItAndAnInvalidOneKeepsTheSizeInUse() throws Exception {
+        recorder.stop();
+        recorder = recorder(1, Duration.ofMinutes(1));
+        recorder.configure(config(3));
+        recorder.configure(config(0));
+        TestListener slow = hold(bind(1, new TestListener(true)));
+        recorder.record(event("e1"));
+        slow.awaitEntered();
+
+        for (int i = 2; i <= 5; i++) {
+            recorder.record(event("e" + i));
+        }
+
+        assertThat(warnings).singleElement().asString().contains("its queue of 3 events is full, event 5 (e5)");
+    }
+
+    private static AuditConfig config(int queueSize) {
+        return new AuditConfig() {
+            @Override
+            public Class<? extends java.lang.annotation.Annotation> annotationType() {
+                return AuditConfig.class;
+            }
+
+            @Override
+            public int listener__queue__size() {
+                return queueSize;
+            }
+        };
+    }
+
     private TestListener bind(long serviceId, TestListener listener) {
         recorder.addListener(listener, Map.of("service.id", serviceId));
         return listener;

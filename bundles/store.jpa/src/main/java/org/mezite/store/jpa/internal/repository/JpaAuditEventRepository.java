@@ -2,7 +2,6 @@ package org.mezite.store.jpa.internal.repository;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +28,20 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AuditEventRepository.class)
 public final class JpaAuditEventRepository implements AuditEventRepository {
 
+    /** Events read at a time when verifying: the log may be far too large to hold in memory. */
     private static final int VERIFY_PAGE = 1000;
 
     private final JpaStore store;
+    private final int verifyPage;
 
     @Activate
     public JpaAuditEventRepository(@Reference(name = "store") JpaStore store) {
+        this(store, VERIFY_PAGE);
+    }
+
+    JpaAuditEventRepository(JpaStore store, int verifyPage) {
         this.store = store;
+        this.verifyPage = verifyPage;
     }
 
     @Override
@@ -116,32 +122,33 @@ public final class JpaAuditEventRepository implements AuditEventRepository {
         });
     }
 
-    /** Checks the events from {@code firstId} on, the first linking to {@code firstPrev}, and the chain head. */
-    private static AuditChainCheck verifyFrom(EntityManager em, long firstId, String firstPrev) {
-        {
-            long checked = 0;
-            long expectedId = firstId;
-            String expectedPrev = firstPrev;
-            List<AuditEvent> page = page(em, firstId - 1);
-            while (!page.isEmpty()) {
-                for (AuditEvent event : page) {
-                    String problem = problem(event, expectedId, expectedPrev);
-                    if (problem != null) {
-                        return new AuditChainCheck(checked, Math.min(event.id(), expectedId), problem);
-                    }
-                    checked++;
-                    expectedId = event.id() + 1;
-                    expectedPrev = event.hash();
+    /**
+     * Checks the events from {@code firstId} on, the first linking to {@code firstPrev}, and then the chain head; a
+     * page at a time, each page cleared from the persistence context once checked.
+     */
+    private AuditChainCheck verifyFrom(EntityManager em, long firstId, String firstPrev) {
+        long checked = 0;
+        long expectedId = firstId;
+        String expectedPrev = firstPrev;
+        List<AuditEvent> page = page(em, firstId - 1);
+        while (!page.isEmpty()) {
+            for (AuditEvent event : page) {
+                String problem = problem(event, expectedId, expectedPrev);
+                if (problem != null) {
+                    return new AuditChainCheck(checked, Math.min(event.id(), expectedId), problem);
                 }
-                page = page(em, expectedId - 1);
+                checked++;
+                expectedId = event.id() + 1;
+                expectedPrev = event.hash();
             }
-            AuditChainEntity head = em.find(AuditChainEntity.class, AuditChainEntity.HEAD);
-            if (head.lastId() != expectedId - 1 || !head.lastHash().equals(expectedPrev)) {
-                return new AuditChainCheck(checked, expectedId, "the chain head expects " + head.lastId()
-                        + " events, the table ends at event " + (expectedId - 1));
-            }
-            return new AuditChainCheck(checked, 0, "");
+            page = page(em, expectedId - 1);
         }
+        AuditChainEntity head = em.find(AuditChainEntity.class, AuditChainEntity.HEAD);
+        if (head.lastId() != expectedId - 1 || !head.lastHash().equals(expectedPrev)) {
+            return new AuditChainCheck(checked, expectedId, "the chain head expects " + head.lastId()
+                    + " events, the table ends at event " + (expectedId - 1));
+        }
+        return new AuditChainCheck(checked, 0, "");
     }
 
     private static String problem(AuditEvent event, long expectedId, String expectedPrev) {
@@ -157,10 +164,13 @@ public final class JpaAuditEventRepository implements AuditEventRepository {
         return null;
     }
 
-    private static List<AuditEvent> page(EntityManager em, long afterId) {
-        return new ArrayList<>(em.createQuery("SELECT e FROM AuditEventEntity e WHERE e.id > :after ORDER BY e.id",
-                AuditEventEntity.class).setParameter("after", afterId).setMaxResults(VERIFY_PAGE).getResultList()
-                .stream().map(AuditEventEntity::toRecord).toList());
+    private List<AuditEvent> page(EntityManager em, long afterId) {
+        List<AuditEvent> page = em.createQuery("SELECT e FROM AuditEventEntity e WHERE e.id > :after ORDER BY e.id",
+                AuditEventEntity.class).setParameter("after", afterId).setMaxResults(verifyPage).getResultList()
+                .stream().map(AuditEventEntity::toRecord).toList();
+        // the entities read so far would otherwise stay in the persistence context until the whole walk is done
+        em.clear();
+        return page;
     }
 
     private static AuditEvent withHash(AuditEvent e, String hash) {

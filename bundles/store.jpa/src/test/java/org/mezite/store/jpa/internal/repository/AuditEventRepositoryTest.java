@@ -96,9 +96,11 @@ class AuditEventRepositoryTest {
             new JpaAuditEventRepository(open.store()).append(login("alice", "success"));
 
             assertThatThrownBy(() -> db.execute("UPDATE audit_events SET result = 'failure' WHERE id = 1"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("audit_events is append-only");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("audit_events is append-only: UPDATE is not allowed");
             assertThatThrownBy(() -> db.execute("DELETE FROM audit_events WHERE id = 1"))
-                    .isInstanceOf(SQLException.class).hasMessageContaining("audit_events is append-only");
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("audit_events is append-only: DELETE is not allowed");
             assertThatThrownBy(() -> db.execute(kind == DatabaseKind.SQLITE ? "DELETE FROM audit_events"
                     : "TRUNCATE audit_events")).isInstanceOf(SQLException.class)
                     .hasMessageContaining("audit_events is append-only");
@@ -146,6 +148,47 @@ class AuditEventRepositoryTest {
             assertThat(fromStart.brokenAt()).isEqualTo(2);
             assertThat(fromStart.checked()).isEqualTo(1);
             assertThat(audit.verifyChain(t0.plusSeconds(3600))).isEqualTo(new AuditChainCheck(0, 0, ""));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void verifyingReadsTheLogAPageAtATimeAndFindsARemovedEvent(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind); var open = Stores.open(db.settings())) {
+            // pages of 2 events, so that every check below crosses page boundaries
+            AuditEventRepository audit = new JpaAuditEventRepository(open.store(), 2);
+            Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+            for (int i = 0; i < 7; i++) {
+                audit.append(NewAuditEvent.builder("session.start", "success").username("alice")
+                        .time(t0.plusSeconds(60L * i)).build());
+            }
+            assertThat(audit.verifyChain()).isEqualTo(new AuditChainCheck(7, 0, ""));
+            assertThat(audit.verifyChain(t0.plusSeconds(150))).isEqualTo(new AuditChainCheck(4, 0, ""));
+
+            db.execute(kind == DatabaseKind.SQLITE ? "DROP TRIGGER audit_events_no_delete"
+                    : "DROP TRIGGER audit_events_no_change ON audit_events",
+                    "DELETE FROM audit_events WHERE id = 5");
+
+            assertThat(audit.verifyChain()).isEqualTo(new AuditChainCheck(4, 5, "event 5 is missing"));
+            // from event 6 on the chain is whole: its link to the removed event is taken as given
+            assertThat(audit.verifyChain(t0.plusSeconds(300))).isEqualTo(new AuditChainCheck(2, 0, ""));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void verifyingFindsACutOffTail(DatabaseKind kind) throws Exception {
+        try (TestDatabase db = TestDatabase.create(kind); var open = Stores.open(db.settings())) {
+            AuditEventRepository audit = new JpaAuditEventRepository(open.store(), 2);
+            for (int i = 0; i < 3; i++) {
+                audit.append(login("alice", "success"));
+            }
+            db.execute(kind == DatabaseKind.SQLITE ? "DROP TRIGGER audit_events_no_delete"
+                    : "DROP TRIGGER audit_events_no_change ON audit_events",
+                    "DELETE FROM audit_events WHERE id = 3");
+
+            assertThat(audit.verifyChain()).isEqualTo(new AuditChainCheck(2, 3,
+                    "the chain head expects 3 events, the table ends at event 2"));
         }
     }
 
