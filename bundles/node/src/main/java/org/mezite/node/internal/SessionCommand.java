@@ -295,7 +295,7 @@ final class SessionCommand implements Command {
             String term = pty.term() == null || pty.term().isBlank() ? null : pty.term();
             RecordingHeader header = new RecordingHeader(sessionId, user.username(), connection.login(),
                     connection.identity().nodeId(), connection.identity().nodeName(), user.roles(),
-                    Math.max(1, pty.columns()), Math.max(1, pty.rows()), term, host.clock().instant(), onFailure);
+                    size(pty.columns(), 80), size(pty.rows(), 24), term, host.clock().instant(), onFailure);
             return new TerminalRecording(recorder.start(header, this::recordingFailed), sessionId);
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("session {}: cannot start its recording: {}", sessionId, e.toString());
@@ -304,6 +304,11 @@ final class SessionCommand implements Command {
             }
             return TerminalRecording.NONE;
         }
+    }
+
+    /** A terminal dimension for the recording: a client without a terminal of its own asks for 0x0 (ssh -tt). */
+    private static int size(int asked, int usual) {
+        return asked > 0 ? asked : usual;
     }
 
     /**
