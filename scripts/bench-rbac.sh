@@ -6,7 +6,7 @@
 #
 #   scripts/bench-rbac.sh [--no-install] [--offline] [--only CASE] [-- JMH-OPTIONS...]
 #     --no-install   use the org.mezite.api and org.mezite.rbac jars already in the local Maven repository instead of
-#                    installing them from this checkout first (mvn install -DskipTests of bundles/api, bundles/rbac)
+#                    installing them from this checkout first (mvn install -DskipTests of bundles/api, bundles/rbac, migrations, bundles/store.jpa)
 #     --offline      run Maven offline (-o)
 #     --only CASE    one case: allowed, deniedByLogin, deniedByDefault or anyLogin
 #     -- ...         more JMH options, e.g. `-- -i 10 -r 5s` (these replace the defaults -f 1 -wi 3 -i 5 -t 1)
@@ -42,6 +42,9 @@ if $install; then
     echo "bench-rbac: installing org.mezite.api and org.mezite.rbac from this checkout" >&2
     mvn "${mvn_flags[@]}" install -DskipTests -f bundles/api/pom.xml >&2
     mvn "${mvn_flags[@]}" install -DskipTests -f bundles/rbac/pom.xml >&2
+    # bench/ also holds the audit benchmark, which compiles against the store
+    mvn "${mvn_flags[@]}" install -DskipTests -f migrations/pom.xml >&2
+    mvn "${mvn_flags[@]}" install -DskipTests -f bundles/store.jpa/pom.xml >&2
 fi
 echo "bench-rbac: building the benchmark harness (bench/)" >&2
 mvn "${mvn_flags[@]}" package -DskipTests -f bench/pom.xml >&2
