@@ -2,6 +2,7 @@
 # Installs and starts what Mezite's tests talk to, on a Debian machine (run as root, or with sudo available):
 #   - OpenSSH (sshd, ssh, scp, sftp, ssh-keygen, sftp-server) as the interop peer of Mezite's certificates and SSH
 #   - rsync (run over ssh through msh config), tmux and util-linux's setpriv: a real terminal for interactive sessions; running shells as the login user
+#   - asciinema: the stock player that session recordings must play in
 #   - PostgreSQL on 127.0.0.1:5432 with a database "test" that user postgres reaches without a password (trust on
 #     loopback; a test machine only). Where PostgreSQL already runs (as on our CI machines), nothing is changed.
 set -euo pipefail
@@ -18,6 +19,7 @@ command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v rsync >/dev/null 2>&1 || missing+=(rsync)
 command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+command -v asciinema >/dev/null 2>&1 || missing+=(asciinema)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "test-deps: installing ${missing[*]}"
     as_root apt-get update -qq

@@ -25,12 +25,20 @@ final class Agents implements AutoCloseable {
 
     /** Joins an agent with a new token; {@code extraConfig} lines go into its configuration file as they are. */
     MezdProcess start(String name, String labels, String... extraConfig) throws Exception {
+        return startVia(name, labels, "127.0.0.1:" + hub.authPort, extraConfig);
+    }
+
+    /**
+     * Joins an agent that reaches Auth at {@code authAddress} (e.g. a forwarder the test can cut) and the proxy's
+     * tunnel directly.
+     */
+    MezdProcess startVia(String name, String labels, String authAddress, String... extraConfig) throws Exception {
         Mezhub.ClientResult token = hub.client("mezite:token-add");
         assertThat(token.exitCode()).as(token.output()).isZero();
         String value = Commands.find("\\b[0-9a-f]{64}\\b", token.output());
         String pin = Commands.find("sha256:[0-9a-f]{64}", token.output());
         Path config = dir.resolve(name + ".conf");
-        List<String> lines = new ArrayList<>(List.of("node_name = " + name, "hub = 127.0.0.1:" + hub.authPort,
+        List<String> lines = new ArrayList<>(List.of("node_name = " + name, "hub = " + authAddress,
                 "proxy = 127.0.0.1:" + hub.tunnelPort, "data_dir = " + dir.resolve(name), "labels = " + labels,
                 "token = " + value, "ca_pin = " + pin));
         lines.addAll(List.of(extraConfig));
@@ -38,6 +46,19 @@ final class Agents implements AutoCloseable {
         MezdProcess agent = MezdProcess.start(config);
         started.add(agent);
         agent.await("joined cluster " + CLUSTER + " as node");
+        return agent;
+    }
+
+    /**
+     * Starts the agent again with the configuration and data directory {@link #start} gave it (after a stop or a
+     * {@code kill -9}), and waits until it has loaded its saved identity.
+     */
+    MezdProcess restart(String name) throws Exception {
+        Path config = dir.resolve(name + ".conf");
+        assertThat(config).as("the agent %s was started before", name).exists();
+        MezdProcess agent = MezdProcess.start(config);
+        started.add(agent);
+        agent.await("is node \\S+ of cluster " + CLUSTER);
         return agent;
     }
 

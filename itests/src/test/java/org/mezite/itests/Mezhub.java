@@ -63,17 +63,32 @@ final class Mezhub implements AutoCloseable {
 
     /** Writes these keys into etc/org.mezite.hub.cfg, replacing earlier values of the same keys. */
     void configure(Map<String, String> settings) throws IOException {
-        Path cfg = home.resolve("etc/org.mezite.hub.cfg");
+        configureFile("org.mezite.hub.cfg", settings);
+    }
+
+    /**
+     * Writes these keys into {@code etc/NAME} (e.g. {@code org.mezite.recording.cfg}, a component's configuration),
+     * creating the file, or replacing earlier values of the same keys; Karaf reads it at start and when it changes.
+     */
+    void configureFile(String name, Map<String, String> settings) throws IOException {
+        Path cfg = home.resolve("etc").resolve(name);
         Map<String, String> all = new LinkedHashMap<>(settings);
         List<String> kept = new ArrayList<>();
-        for (String line : Files.readAllLines(cfg)) {
-            String key = line.contains("=") ? line.substring(0, line.indexOf('=')).trim() : "";
-            if (!all.containsKey(key)) {
-                kept.add(line);
+        if (Files.exists(cfg)) {
+            for (String line : Files.readAllLines(cfg)) {
+                String key = line.contains("=") ? line.substring(0, line.indexOf('=')).trim() : "";
+                if (!all.containsKey(key)) {
+                    kept.add(line);
+                }
             }
         }
         all.forEach((k, v) -> kept.add(k + " = " + v));
         Files.write(cfg, kept);
+    }
+
+    /** The hub's data directory (data_dir is left at its default in these tests): SQLite database, staging, ... */
+    Path dataDir() {
+        return home.resolve("data");
     }
 
     void start() throws IOException {

@@ -43,6 +43,12 @@ final class Tmux implements AutoCloseable {
                 command.toString());
     }
 
+    /** Runs a shell command line in the terminal; when it ends, the screen shows {@code EXIT=status}. */
+    void run(String commandLine) throws Exception {
+        tmux("new-session", "-d", "-s", SESSION, "-x", String.valueOf(width), "-y", String.valueOf(height),
+                commandLine + "; echo EXIT=$?; sleep 600");
+    }
+
     /** Types a line and Enter. */
     void type(String line) throws Exception {
         tmux("send-keys", "-t", SESSION, "-l", line);
