@@ -46,24 +46,7 @@ record NodeInfo(String id, String name, String address, Map<String, String> labe
         for (NodeInfo node : nodes) {
             rows.add(new String[] {node.name(), node.address(), node.labelText(), node.online() ? "yes" : "no"});
         }
-        int[] widths = new int[4];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder table = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
-                }
-            }
-            table.append(line.toString().stripTrailing()).append('\n');
-        }
-        return table.toString();
+        return TextTable.of(rows);
     }
 
     /** The list as JSON, one array, in the proxy's field names. */

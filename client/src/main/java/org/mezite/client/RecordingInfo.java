@@ -50,24 +50,7 @@ record RecordingInfo(String sessionId, String user, String login, String node, I
                 shown(recording.node()), Times.format(recording.startedAt()), duration(recording.duration()),
                 recording.complete() ? "yes" : "no"});
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder table = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(row[i]);
-                if (i < row.length - 1) {
-                    line.append(" ".repeat(widths[i] - row[i].length() + 2));
-                }
-            }
-            table.append(line.toString().stripTrailing()).append('\n');
-        }
-        return table.toString();
+        return TextTable.of(rows);
     }
 
     /** The list as JSON, one array, in the proxy's field names. */
